@@ -214,9 +214,9 @@ def _find_table2_rows(text: _Text, fmt: ReportFormat) -> tuple[list[_RowRun], li
     rows = fmt.table2_rows
     first = _core(rows[0].label)
     start = -1
-    for match in re.finditer(re.escape(first) + r"(?=\d)", text.chars):
-        start = match.start()
-        break
+    first_hit = re.search(re.escape(first) + r"(?=\d)", text.chars)
+    if first_hit is not None:
+        start = first_hit.start()
     if start < 0:
         return [], [r.key for r in rows], 0
     found: list[_RowRun] = []
