@@ -74,7 +74,7 @@ class ReportFormat:
 
     @property
     def table1_keys(self) -> tuple[str, ...]:
-        return tuple(k for block in self.table1_blocks for k in block.keys())
+        return tuple(k for block in self.table1_blocks for k in block)
 
     @property
     def table2_keys(self) -> tuple[str, ...]:

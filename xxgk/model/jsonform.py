@@ -165,10 +165,7 @@ def _read_number(path: str, value: object, *, signed: bool, amount: bool) -> int
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
         raise ReportDataError(path, f"应为数字，实际为{_type_name(value)}「{value}」")
     number: int | Decimal
-    if isinstance(value, float):
-        number = Decimal(str(value))
-    else:
-        number = value
+    number = Decimal(str(value)) if isinstance(value, float) else value
     if isinstance(number, Decimal):
         if not number.is_finite():
             raise ReportDataError(path, "数字无效")
@@ -201,9 +198,7 @@ def _read_provenance(path: str, info: object) -> tuple[CellState | None, str | N
     return state, (unit if isinstance(unit, str) else None), prov
 
 
-def _read_cell(
-    path: str, value: object, prov_info: object, *, signed: bool = False, amount: bool = False
-) -> Cell:
+def _read_cell(path: str, value: object, prov_info: object, *, signed: bool = False, amount: bool = False) -> Cell:
     state, unit, prov = _read_provenance(f"$.provenance{path[1:]}", prov_info)
     if value is None:
         if state is CellState.NOT_APPLICABLE:
@@ -248,7 +243,7 @@ def from_dict(data: object) -> Report:
             raise ReportDataError("$.format", "缺少报告格式，且无年度可据以推定")
         fmt = expected_format(year)
     if fmt not in FORMATS:
-        raise ReportDataError("$.format", f"未知的报告格式「{fmt}」（应为 \"2019\" 或 \"2021\"）")
+        raise ReportDataError("$.format", f'未知的报告格式「{fmt}」（应为 "2019" 或 "2021"）')
     code: FormatCode = fmt
 
     for text_key in ("agency", "agency_type", "title"):
@@ -367,4 +362,3 @@ def from_dict(data: object) -> Report:
         findings=findings,
         meta=dict(meta),
     )
-
