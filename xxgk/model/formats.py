@@ -42,7 +42,7 @@ class Table1Block:
     columns: tuple[Table1Column, ...]
     rows: tuple[str, ...]
 
-    def keys(self) -> tuple[str, ...]:
+    def cell_keys(self) -> tuple[str, ...]:
         return tuple(table1_key(row, col.label) for row in self.rows for col in self.columns)
 
 
@@ -74,7 +74,7 @@ class ReportFormat:
 
     @property
     def table1_keys(self) -> tuple[str, ...]:
-        return tuple(k for block in self.table1_blocks for k in block)
+        return tuple(k for block in self.table1_blocks for k in block.cell_keys())
 
     @property
     def table2_keys(self) -> tuple[str, ...]:
