@@ -67,3 +67,64 @@ def client_for(user) -> Client:  # type: ignore[no-untyped-def]
     client = Client()
     client.force_login(user)
     return client
+
+
+# --- browser tests --------------------------------------------------------------------------------
+# Playwright for Python drives Debian's chromium (its own browser download cannot be used here).
+# Tests marked `browser` get a logged-in or anonymous page against pytest-django's live server.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    import os
+    import shutil
+
+    if not shutil.which(CHROMIUM):
+        pytest.skip("chromium is not installed (bin/setup installs it)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run in the
+    # test thread while it exists, although nothing here is asynchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def login(page, user, password: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]
+    """Log `user` in through the real login form."""
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(user.username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/work/**")
+
+
+def screenshot_dir():  # type: ignore[no-untyped-def]
+    """Where browser tests leave their screenshots for a person to look at (XXGK_SCREENSHOTS or build/)."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("XXGK_SCREENSHOTS", Path(__file__).resolve().parent.parent / "build" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
