@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from web.env import env_bool, env_int, env_list, env_str
 
@@ -14,6 +15,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("XXGK_DEBUG", True)
 # The development key is only for a local SQLite checkout; production must set XXGK_SECRET_KEY.
 SECRET_KEY = env_str("XXGK_SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else "")
+if not DEBUG and len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("生产环境必须设置 XXGK_SECRET_KEY（至少 50 个字符的随机字符串）")
 ALLOWED_HOSTS = env_list("XXGK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("XXGK_CSRF_TRUSTED_ORIGINS", [])
 
@@ -105,8 +108,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SESSION_COOKIE_SECURE = env_bool("XXGK_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("XXGK_SESSION_SECONDS", 8 * 3600)  # one working day
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env_bool("XXGK_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("XXGK_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("XXGK_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
+if env_bool("XXGK_BEHIND_PROXY", False):
+    # gunicorn behind nginx/SLB terminating TLS: trust its X-Forwarded-Proto header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 # Content-Security-Policy (Django 6): scripts and styles only from our own origin.
 from django.utils.csp import CSP  # noqa: E402
