@@ -17,7 +17,7 @@ from xxgk.render.layout import Grid, GridCell, Layout, build_layout
 STYLE = """
 @page { size: A4; margin: 30mm 24mm 28mm 24mm;
   @bottom-center { content: "— " counter(page) " —"; font-family: "宋体", "SimSun", serif; font-size: 12pt; } }
-html { background: #fff; color: #000; }
+@media screen { html { background: #fff; color: #000; } }
 body { margin: 0 auto; max-width: 190mm; padding: 12mm 10mm;
   font-family: "仿宋", "仿宋_GB2312", "FangSong", "STFangsong", serif; font-size: 16pt; line-height: 1.75; }
 h1 { font-family: "方正小标宋简体", "小标宋", "方正小标宋_GBK", "宋体", "SimSun", serif; font-weight: normal;
@@ -36,7 +36,7 @@ th.item, th.wide { text-align: left; }
 td.note { font-family: "楷体", "楷体_GB2312", "KaiTi", serif; text-align: left; }
 td.value { font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
-@media print { body { max-width: none; padding: 0; } }
+@media print { body { max-width: none; padding: 0; } caption { display: none; } }
 """.strip()
 
 

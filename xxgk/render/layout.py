@@ -273,13 +273,13 @@ def table2_grid(report: Report) -> Grid:
             GridCell(1, 9, labels["total"], "header", rowspan=2, cid=total, headers=(applicant,), scope="col"),
         ]
     )
-    col_ids = [natural]
+    col_ids: list[tuple[str, ...]] = [(applicant, natural)]
     sub = []
     for i, key in enumerate(T2_COLUMN_KEYS[1:6], start=1):
         cid = f"t2-c{i}"
-        col_ids.append(cid)
+        col_ids.append((applicant, org, cid))
         sub.append(GridCell(2, 3 + i, labels[key], "header", cid=cid, headers=(applicant, org), scope="col"))
-    col_ids.append(total)
+    col_ids.append((applicant, total))
     grid.rows.append(sub)
 
     keys = _t2_keys(report)
@@ -322,7 +322,7 @@ def table2_grid(report: Report) -> Grid:
                     "value",
                     ref=f"table2.{key}.{col_key}",
                     cell=cell,
-                    headers=(*row_headers, col_ids[c]),
+                    headers=(*row_headers, *col_ids[c]),
                 )
             )
         grid.rows.append(line)
