@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from xxgk.model import Finding, Report, Severity
+from xxgk.model import labels as L
+
+# The two format notices, as cited in a rule's basis.
+FORMAT_NOTICES = f"{L.NOTICE_2021}（2019、2020 年度为{L.NOTICE_2019}）"
 
 Status = Literal["official", "derived", "heuristic"]
 Kind = Literal["report", "records"]

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from xxgk.model import FORMATS, Finding, Report, UnsupportedYear, expected_format, split_table1_key
 from xxgk.model import labels as L
-from xxgk.rules.registry import RuleInput, register, rule
+from xxgk.rules.registry import FORMAT_NOTICES, RuleInput, register, rule
 from xxgk.rules.table1 import agency_kind
 
-BASIS_ART50 = f"条例第五十条；{L.NOTICE_2021}（{L.NOTICE_2019}）年度报告格式"
+BASIS_ART50 = "条例第五十条；" + FORMAT_NOTICES + "年度报告格式"
 
 _NUMERAL = "一二三四五六"
 # Numbering in front of a heading: 一、 / （一） / —、 (a dash typed for 一) / 1. — stripped before comparing.
@@ -36,14 +36,19 @@ _VARIANT_BODIES = {n: {_body(v) for v in variants} for n, variants in L.PART_HEA
 
 
 def heading_status(number: int, heading: str) -> str:
-    """'canonical', 'variant' (an accepted wording) or 'other' for the printed heading of part `number`."""
+    """How the printed heading of part `number` compares with the format: 'canonical'; 'variant' (an
+    accepted wording, e.g. the notice body's 「五、政府信息公开工作存在的主要问题及改进情况」); 'numbering'
+    (the right words under a wrong number such as 「—、总体情况」); or 'other'."""
     norm = _norm(heading)
     canonical = _norm(L.PART_HEADINGS[number - 1])
     if norm == canonical:
         return "canonical"
+    variants = {_norm(v) for v in L.PART_HEADING_VARIANTS.get(number, ())}
+    if norm in variants:
+        return "variant"
     body = _body(heading)
     if body == _CANONICAL_BODY[number] or body in _VARIANT_BODIES.get(number, set()):
-        return "variant"
+        return "numbering"
     return "other"
 
 
@@ -83,6 +88,12 @@ def struct_01(inp: RuleInput) -> Iterator[Finding]:
                 "写法不同（可接受）",
                 where=f"正文{name}",
                 severity="info",
+            )
+        elif status == "numbering":
+            yield me.finding(
+                f"{name}标题「{part.heading.strip()}」编号有误，应为「{L.PART_HEADINGS[part.number - 1]}」",
+                where=f"正文{name}",
+                severity="warning",
             )
         elif status == "other":
             yield me.finding(

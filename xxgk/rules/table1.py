@@ -16,7 +16,7 @@ from typing import Literal
 from xxgk.model import Cell, CellState, Finding, Number, Report, Table1Column, split_table1_key, table1_key
 from xxgk.model import labels as L
 from xxgk.rules.cells import fmt, num, quoted, t1_ref, t1_where
-from xxgk.rules.registry import RuleInput, register, rule
+from xxgk.rules.registry import FORMAT_NOTICES, RuleInput, register, rule
 
 How = Literal["exact", "alias", "joined", "absent"]
 
@@ -102,10 +102,10 @@ def _joined_keys(report: Report, rows: list[str]) -> dict[str, str]:
     return out
 
 
-BASIS_FORMAT = f"{L.NOTICE_2021}（{L.NOTICE_2019}）附件表格"
+BASIS_FORMAT = FORMAT_NOTICES + "附件表格"
 
 
-@register("T1-01", "error", "表一单元格齐全（空白不等于 0）", BASIS_FORMAT + "；规范 §H.5 空白即缺失", "derived")
+@register("T1-01", "error", "表一单元格齐全（空白不等于 0）", BASIS_FORMAT + "（每格应填数字，没有的填 0）", "derived")
 def t1_01(inp: RuleInput) -> Iterator[Finding]:
     report, me = inp.report, rule("T1-01")
     if not report.table1:
@@ -238,9 +238,7 @@ def _previous_ok(inp: RuleInput, code: str, fmt_code: str) -> tuple[Report, Repo
     return report, previous
 
 
-@register(
-    "T1-03", "warning", "现行有效件数与上年衔接", "跨年度衔接（第三方校验做法，非官方规则，规范 §B.5）", "heuristic"
-)
+@register("T1-03", "warning", "现行有效件数与上年衔接", "跨年度衔接（第三方校验做法，非官方规则）", "heuristic")
 def t1_03(inp: RuleInput) -> Iterator[Finding]:
     pair = _previous_ok(inp, "T1-03", "2021")
     if pair is None:
@@ -270,7 +268,7 @@ def t1_03(inp: RuleInput) -> Iterator[Finding]:
         yield me.not_assessable(unassessed)
 
 
-@register("T1-04", "warning", "上一年项目数量与上年报告衔接", "跨年度衔接（非官方规则，规范 §B.5）", "heuristic")
+@register("T1-04", "warning", "上一年项目数量与上年报告衔接", "跨年度衔接（非官方规则）", "heuristic")
 def t1_04(inp: RuleInput) -> Iterator[Finding]:
     pair = _previous_ok(inp, "T1-04", "2019")
     if pair is None:
@@ -320,7 +318,7 @@ def agency_kind(report: Report) -> str | None:
     return None
 
 
-@register("T1-06", "info", "规章数量与制定权相符", "《中华人民共和国立法法》规章制定权（规范 §B.5）", "heuristic")
+@register("T1-06", "info", "规章数量与制定权相符", "《中华人民共和国立法法》规章制定权", "heuristic")
 def t1_06(inp: RuleInput) -> Iterator[Finding]:
     report, me = inp.report, rule("T1-06")
     view = resolve_table1(report)

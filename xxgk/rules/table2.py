@@ -21,11 +21,11 @@ from xxgk.rules.cells import (
     t2_row_name,
     t2_where,
 )
-from xxgk.rules.registry import RuleInput, register, rule
+from xxgk.rules.registry import FORMAT_NOTICES, RuleInput, register, rule
 
 TOTAL = T2_WIDTH - 1  # index of the 总计 column
 APPLICANT_COLUMNS = tuple(range(TOTAL))
-BASIS_TABLE = f"{L.NOTICE_2021}（{L.NOTICE_2019}）表格勾稽关系"
+BASIS_TABLE = FORMAT_NOTICES + "表格勾稽关系"
 
 
 def expected_rows(report: Report) -> tuple[str, ...]:
@@ -121,7 +121,13 @@ def t2_03(inp: RuleInput) -> Iterator[Finding]:
         yield me.not_assessable(unassessed)
 
 
-@register("T2-04", "error", "表二单元格应为非负整数（空白不等于 0）", "条例第五十条；规范 §H.5 空白即缺失", "derived")
+@register(
+    "T2-04",
+    "error",
+    "表二单元格应为非负整数（空白不等于 0）",
+    FORMAT_NOTICES + "附件表格（每格应填数字，没有的填 0）",
+    "derived",
+)
 def t2_04(inp: RuleInput) -> Iterator[Finding]:
     report, me = inp.report, rule("T2-04")
     if not _has_table(report):
@@ -229,9 +235,7 @@ def t2_05(inp: RuleInput) -> Iterator[Finding]:
         yield me.not_assessable(unassessed)
 
 
-@register(
-    "T2-06", "warning", "本年「上年结转」等于上年「结转下年度」", "跨年度衔接（非官方规则，规范 §C.5）", "heuristic"
-)
+@register("T2-06", "warning", "本年「上年结转」等于上年「结转下年度」", "跨年度衔接（非官方规则）", "heuristic")
 def t2_06(inp: RuleInput) -> Iterator[Finding]:
     report, previous, me = inp.report, inp.previous, rule("T2-06")
     if previous is None or not report.table2 or not previous.table2:
@@ -270,7 +274,7 @@ def t2_06(inp: RuleInput) -> Iterator[Finding]:
     "T2-11",
     "warning",
     "汇总报告各单元格等于下级报告之和",
-    "汇总报告与下级报告一致（实践做法，规范 §A.2、§C.5）",
+    "汇总报告与下级报告一致（汇总报告的实践做法，非官方规则）",
     "heuristic",
 )
 def t2_11(inp: RuleInput) -> Iterator[Finding]:

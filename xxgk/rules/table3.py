@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from xxgk.model import T3_WIDTH, CellState, Finding
 from xxgk.model import labels as L
 from xxgk.rules.cells import T3_GROUP_SLICES, Sum, fmt, num, t3_operand, t3_ref, t3_where
-from xxgk.rules.registry import RuleInput, register, rule
+from xxgk.rules.registry import FORMAT_NOTICES, RuleInput, register, rule
 
-BASIS_TABLE = f"{L.NOTICE_2021}（{L.NOTICE_2019}）表格勾稽关系"
+BASIS_TABLE = FORMAT_NOTICES + "表格勾稽关系"
 
 
 @register("T3-01", "error", "表三各组总计等于四项结果之和", BASIS_TABLE + "（总计列）", "derived")
@@ -40,7 +40,13 @@ def t3_01(inp: RuleInput) -> Iterator[Finding]:
         yield me.not_assessable(unassessed)
 
 
-@register("T3-02", "error", "表三单元格应为非负整数（空白不等于 0）", "条例第五十条；规范 §H.5 空白即缺失", "derived")
+@register(
+    "T3-02",
+    "error",
+    "表三单元格应为非负整数（空白不等于 0）",
+    FORMAT_NOTICES + "附件表格（每格应填数字，没有的填 0）",
+    "derived",
+)
 def t3_02(inp: RuleInput) -> Iterator[Finding]:
     report, me = inp.report, rule("T3-02")
     cells = report.table3
@@ -78,9 +84,7 @@ def t3_02(inp: RuleInput) -> Iterator[Finding]:
             )
 
 
-@register(
-    "T3-05", "info", "上年尚未审结的案件本年应有结果或仍未审结", "跨年度衔接（非官方规则，规范 §D.2）", "heuristic"
-)
+@register("T3-05", "info", "上年尚未审结的案件本年应有结果或仍未审结", "跨年度衔接（非官方规则）", "heuristic")
 def t3_05(inp: RuleInput) -> Iterator[Finding]:
     report, previous, me = inp.report, inp.previous, rule("T3-05")
     if previous is None or report.table3 is None or previous.table3 is None:
