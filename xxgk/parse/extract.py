@@ -105,6 +105,9 @@ def _extract(document: SourceDocument) -> Report:
     report.table1, report.table2, report.table3 = tables.table1, tables.table2, tables.table3
     findings += tables.findings
     report.parts = _parts(rows, spans, regions)
+    preamble = _preamble(rows, spans, title)
+    if preamble:
+        report.meta["preamble"] = preamble
     findings += _part_findings(rows, spans)
     report.findings = findings
     return report
@@ -146,9 +149,17 @@ def _parts(rows: Sequence[TypedRow], spans: list[segment.PartSpan], regions: Reg
     parts = []
     for n, span in enumerate(spans):
         stop = spans[n + 1].position if n + 1 < len(spans) else len(rows)
-        lines = [rows[i].text for i in range(span.position + 1, stop) if not regions.covers(i) and not rows[i].values]
+        lines = [rows[i].text for i in range(span.position + 1, stop) if not regions.covers(i)]
         parts.append(Part(span.number, span.heading, "\n".join(lines)))
     return parts
+
+
+def _preamble(rows: Sequence[TypedRow], spans: list[segment.PartSpan], title: str | None) -> str:
+    """The text between the title and the first part heading (it cites the format notice, the period …)."""
+    stop = spans[0].position if spans else min(len(rows), segment.TITLE_SEARCH_ROWS)
+    title_key = label_key(title or "")
+    lines = [r.text for r in rows[:stop] if not title_key or label_key(r.text) not in title_key]
+    return "\n".join(lines)
 
 
 def _part_findings(rows: Sequence[TypedRow], spans: list[segment.PartSpan]) -> list[Finding]:

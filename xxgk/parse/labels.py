@@ -23,6 +23,7 @@ LabelStatus = Literal["exact", "alias", "fuzzy", "positional", "missing"]
 FUZZY_MIN_RATIO = 85.0  # a typo or a dropped character in a long label
 SHORT_LABEL = 4  # labels this short (规章, 其他) must match exactly or by alias
 FUZZY_MAX_EDITS = 2  # …or within two edits whatever the ratio (spec §H.2)
+BARE_SCORE = 99.5  # a label equal to the canonical one once the item number is left off
 
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}\.|（[一二三四五六七八九十]{1,2}）|[一二三四五六七八九十]{1,2}、)")
 
@@ -41,6 +42,11 @@ class LabelMatch:
     key: str  # the caller's key of the matched label
     status: LabelStatus
     score: float  # 100 for exact and alias
+
+
+def is_typo(match: LabelMatch) -> bool:
+    """Whether a match is worth telling the user about: a near miss, or a variant from the alias table."""
+    return match.status == "fuzzy" or (match.status == "alias" and match.score >= 100.0)
 
 
 def _edits(a: str, b: str) -> int:
@@ -73,7 +79,7 @@ def match_label(
         if inner.start() > 0:
             found = _match_key(observed[inner.start() :], cands, aliases, min_ratio)
             if found is not None:
-                return LabelMatch(found.key, "fuzzy", min(found.score, 99.0))
+                return LabelMatch(found.key, found.status, min(found.score, 99.0))  # a merged cell's tail
     return None
 
 
@@ -98,15 +104,17 @@ def _match_key(
             if len(form_canonical) <= SHORT_LABEL or len(form_observed) <= SHORT_LABEL:
                 stripped = form_canonical != canonical or form_observed != observed
                 if form_observed == form_canonical and not (stripped and len(form_canonical) < SHORT_LABEL):
-                    score = 99.0
+                    score = BARE_SCORE
                 else:
                     continue
             else:
                 score = fuzz.ratio(form_observed, form_canonical)
                 if score < min_ratio and _edits(form_observed, form_canonical) > FUZZY_MAX_EDITS:
                     continue
+            # the same words without the item number (`予以公开`) is a known way of printing the label
+            status: LabelStatus = "alias" if form_observed == form_canonical else "fuzzy"
             if best is None or score > best.score:
-                best = LabelMatch(key, "fuzzy", score)
+                best = LabelMatch(key, status, score if status == "fuzzy" else BARE_SCORE)
     return best
 
 

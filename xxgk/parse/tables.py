@@ -15,8 +15,9 @@ from decimal import Decimal
 from xxgk.model import labels as L
 from xxgk.model.formats import T2_WIDTH, T3_WIDTH, ReportFormat, Table1Block, Table1Column, table1_key
 from xxgk.model.report import Cell, CellState, Finding
+from xxgk.parse.document import Fragment
 from xxgk.parse.findings import finding, provenance
-from xxgk.parse.labels import LabelMatch, match_label
+from xxgk.parse.labels import LabelMatch, is_typo, match_label
 from xxgk.parse.normalise import label_key, to_unit
 from xxgk.parse.rows import Item, TypedRow
 
@@ -56,10 +57,18 @@ class TableResult:
 # --- cells ----------------------------------------------------------------------------------------
 
 
-def to_cell(item: Item | None, *, label_status: str | None = None, column: Table1Column | None = None) -> Cell:
-    """The cell an item stands for (None → a blank without provenance)."""
+def to_cell(
+    item: Item | None,
+    *,
+    label_status: str | None = None,
+    column: Table1Column | None = None,
+    near: Fragment | None = None,
+) -> Cell:
+    """The cell an item stands for; None (nothing printed) → a blank located at `near`, its row."""
     if item is None:
-        return Cell.blank(provenance(None, label_status=label_status) if label_status else None)
+        if near is None and label_status is None:
+            return Cell.blank()
+        return Cell.blank(provenance(near, label_status=label_status))
     prov = provenance(item.fragment, raw=item.text or None, label_status=label_status)
     value = item.value
     if item.kind == "empty" or value is None or value.kind == "blank":
@@ -163,7 +172,7 @@ def parse_table1(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                     cells=tuple(f"table1.{table1_key(printed, c.label)}" for c in block.columns),
                 )
             )
-        if match.status == "fuzzy":
+        if is_typo(match):
             out.findings.append(
                 finding("PARSE-LABEL-FUZZY", "info", f"表一行标签与「{printed}」近似（疑为笔误）", first)
             )
@@ -177,7 +186,7 @@ def parse_table1(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
         taken, extra = fit(region, width)
         for column, item in zip(block.columns, taken, strict=True):
             key = table1_key(printed, column.label)
-            cell = to_cell(item, label_status=match.status, column=column)
+            cell = to_cell(item, label_status=match.status, column=column, near=first)
             out.table1[key] = cell
             if column.kind == "amount" and column.unit is None and cell.is_number and cell.unit is None:
                 out.findings.append(
@@ -307,6 +316,22 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
             continue
         window = [(k, labels[k]) for k in keys[pos : pos + T2_WINDOW]]
         matched = _t2_match(group.labels, window)
+        if matched is None and keys[pos] == "other_1" and group.has_number:
+            single = _t2_match(group.labels, [("other", L.T2_ROW_LABELS["other"][0])])
+            if single is not None and single[0].status != "fuzzy":
+                # a 2021-format table that still prints one （六）其他处理 row (spec §J): kept as `other`
+                out.table2["other"] = [to_cell(item, label_status=single[0].status) for item in group.cells]
+                out.findings.append(
+                    finding(
+                        "PARSE-T2-SINGLE-OTHER",
+                        "warning",
+                        "2021 年格式的表二只印了一行「（六）其他处理」，没有分列 1–3 项，已按 2019 年格式的单行读取",
+                        single[1].fragment,
+                        cells=("table2.other",),
+                    )
+                )
+                pos = keys.index("total")
+                continue
         status: str
         if matched is not None and (matched[0].key == keys[pos] or matched[0].score >= T2_SKIP_MIN_SCORE):
             index = keys.index(matched[0].key)
@@ -322,7 +347,7 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                     )
                 )
             status = matched[0].status
-            if status == "fuzzy":
+            if is_typo(matched[0]):
                 out.findings.append(
                     finding(
                         "PARSE-LABEL-FUZZY",
@@ -350,7 +375,7 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                     )
                 )
         key = keys[index]
-        out.table2[key] = [to_cell(item, label_status=status) for item in group.cells]
+        out.table2[key] = [to_cell(item, label_status=status, near=where_group) for item in group.cells]
         if any(c is None for c in group.cells) and not group.run:
             out.findings.append(
                 finding(
@@ -378,7 +403,7 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
             )
         )
     for key in keys[pos:]:
-        if key not in out.table2:
+        if key not in out.table2 and not ("other" in out.table2 and key.startswith("other_")):
             out.table2[key] = [Cell.blank() for _ in range(T2_WIDTH)]
             out.findings.append(
                 finding(
@@ -390,7 +415,8 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                 )
             )
     # keep the printed order of the format
-    out.table2 = {k: out.table2[k] for k in keys if k in out.table2}
+    order = [name for k in keys for name in (("other", k) if k == "total" and "other" not in keys else (k,))]
+    out.table2 = {k: out.table2[k] for k in order if k in out.table2}
     return out
 
 
@@ -437,8 +463,9 @@ def parse_table3(rows: Sequence[TypedRow]) -> TableResult:
                 taken[0].fragment if taken[0] else None,
             )
         )
+    last = next((i.fragment for i in reversed(taken) if i is not None), None)
     taken += [None] * (T3_WIDTH - len(taken))
-    out.table3 = [to_cell(item) for item in taken]
+    out.table3 = [to_cell(item, near=last) for item in taken]
     for item in extra:
         out.findings.append(
             finding("PARSE-T3-EXTRA-VALUE", "warning", f"表三多出数值「{item.text}」，已忽略", item.fragment)
