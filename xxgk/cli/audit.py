@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from xxgk.audit import AuditResult, audit_files, collect_files, default_workers, excel_value
+from xxgk.audit import AuditResult, audit_files, collect_files, excel_value
 from xxgk.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, CliError, atomic_output
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=int,
         default=None,
         metavar="N",
-        help=f"并行进程数（默认等于处理器核数，本机为 {default_workers()}；0 表示在本进程内逐个处理）",
+        help="并行进程数（默认等于处理器核数；0 表示在本进程内逐个处理）",
     )
     parser.set_defaults(handler=run)
 
