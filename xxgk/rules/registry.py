@@ -79,7 +79,8 @@ class Rule:
         else:
             places = "；".join(f"{place}（{why}）" for place, why, _ in items)
         refs = tuple(ref for _, _, cell_refs in items for ref in cell_refs)
-        where = items[0][0] if len(items) == 1 else ""
+        tables = {place[:2] for place, _, _ in items}
+        where = items[0][0] if len(items) == 1 else (tables.pop() if len(tables) == 1 else "")
         return self.finding(
             f"{self.title}无法核验：{places}", where=where, cells=refs, severity="info", assessable=False
         )
