@@ -1,0 +1,122 @@
+"""The extractor on structured rows (as the HTML/DOCX/PDF front-ends produce them), on odd input, and the
+`parse_file` contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xxgk.model import labels as L
+from xxgk.model import loads
+from xxgk.model.jsonform import dumps
+from xxgk.parse import FRONT_ENDS, parse_file
+from xxgk.parse.document import Fragment, Row, SourceDocument, UnreadableDocument
+from xxgk.parse.extract import extract
+from xxgk.parse.text import text_to_document
+
+
+def table_row(table: int, row: int, *texts: str, merged: tuple[int, ...] = ()) -> Row:
+    return Row(
+        [
+            Fragment(t, table=table, row=row, column=c + 1, continuation=c in merged)
+            for c, t in enumerate(texts)
+        ],
+        kind="table_row",
+    )
+
+
+def structured_document() -> SourceDocument:
+    rows = [Row([Fragment("某某局2023年政府信息公开工作年度报告")]), Row([Fragment("一、总体情况")])]
+    rows.append(Row([Fragment("二、主动公开政府信息情况")]))
+    rows += [
+        table_row(1, 1, "第二十条第（一）项", "", "", "", merged=(1, 2, 3)),
+        table_row(1, 2, "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        table_row(1, 3, "规章", "0", "0", "0"),
+        table_row(1, 4, "行政规范性文件", "2", "1", "15"),
+        table_row(1, 5, "第二十条第（五）项", "", "", "", merged=(1, 2, 3)),
+        table_row(1, 6, "信息内容", "本年处理决定数量", "", "", merged=(2, 3)),
+        table_row(1, 7, "行政许可", "12", "", "", merged=(2, 3)),
+        table_row(1, 8, "第二十条第（六）项", "", "", "", merged=(1, 2, 3)),
+        table_row(1, 9, "行政处罚", "3", "", "", merged=(2, 3)),
+        table_row(1, 10, "行政强制", "/", "", "", merged=(2, 3)),
+        table_row(1, 11, "第二十条第（八）项", "", "", "", merged=(1, 2, 3)),
+        table_row(1, 12, "行政事业性收费", "0.3940", "", "", merged=(2, 3)),
+    ]
+    rows.append(Row([Fragment("三、收到和处理政府信息公开申请情况")]))
+    rows.append(table_row(2, 1, L.T2_HEADER_NOTE, "", "", "申请人情况", merged=(1, 2)))
+    from xxgk.model.formats import FORMAT_2021
+
+    for n, spec in enumerate(FORMAT_2021.table2_rows, start=2):
+        group = spec.group or spec.label
+        cells = [group, spec.label if spec.group else "", spec.label if "." in spec.label[:3] else ""]
+        values = [str(n), "0", "0", "0", "0", "0", str(n)]
+        rows.append(table_row(2, n, *cells, *values, merged=(1, 2) if not spec.group else ()))
+    rows.append(Row([Fragment("四、政府信息公开行政复议、行政诉讼情况")]))
+    rows.append(table_row(3, 1, "行政复议", "", "", "", "", "行政诉讼", *[""] * 9))
+    rows.append(table_row(3, 2, *(["1", "0", "0", "0", "1"] + ["0"] * 10)))
+    rows.append(Row([Fragment("五、存在的主要问题及改进情况")]))
+    rows.append(Row([Fragment("六、其他需要报告的事项")]))
+    rows.append(Row([Fragment("本年度未收取信息处理费。")]))
+    return SourceDocument(kind="html", rows=rows, path="report.html")
+
+
+def test_structured_rows_labels_first_values_last() -> None:
+    report = extract(structured_document())
+    assert report.year == 2023 and report.format == "2021"
+    assert report.table1["行政规范性文件/现行有效件数"].value == 15
+    assert report.table1["行政强制/本年处理决定数量"].state.value == "not_applicable"
+    assert str(report.table1["行政事业性收费/本年收费金额（单位：万元）"].value) == "0.3940"
+    assert list(report.table2) == list(FORMAT_KEYS)
+    assert [c.value for c in report.table2["new"]] == [2, 0, 0, 0, 0, 0, 2]
+    assert report.table2["carry_forward"][0].value == len(FORMAT_KEYS) + 1
+    assert report.table3 is not None and [c.value for c in report.table3[:5]] == [1, 0, 0, 0, 1]
+    prov = report.table2["total"][6].provenance
+    assert prov is not None and prov.table == 2 and prov.column == 10 and prov.label_status == "exact"
+    assert [p.number for p in report.parts] == [1, 2, 3, 4, 5, 6]
+
+
+FORMAT_KEYS = __import__("xxgk.model.formats", fromlist=["FORMAT_2021"]).FORMAT_2021.table2_keys
+
+
+def test_prose_only_report_yields_no_tables_and_says_so() -> None:
+    doc = text_to_document("某某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度无相关数据。\n")
+    report = extract(doc)
+    assert report.table1 == {} and report.table2 == {} and report.table3 is None
+    assert "PARSE-NO-TABLES" in [f.code for f in report.findings]
+    assert report.year == 2022
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\x00\x01", "||||\n|---|\n| | |", "一、\n二、\n三、\n第二十条第\n行政复议\n1 2 3", "1\n" * 500, "规章\t增\t减\t/"],
+)
+def test_odd_input_never_raises(text: str) -> None:
+    report = extract(text_to_document(text))
+    loads(dumps(report))  # and the result is a valid §J report
+
+
+def test_an_internal_error_becomes_an_error_finding() -> None:
+    broken = SourceDocument(kind="text", rows=[Row([None])])  # type: ignore[list-item]
+    report = extract(broken)
+    assert [f.code for f in report.findings] == ["PARSE-INTERNAL"]
+    assert report.findings[0].severity == "error"
+
+
+def test_parse_file_reads_text_in_gb18030(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes("某局2021年政府信息公开工作年度报告\n一、总体情况\n".encode("gb18030"))
+    report = parse_file(path)
+    assert report.year == 2021 and report.meta["source_file"] == "report.txt"
+    assert report.meta["document_kind"] == "text"
+
+
+def test_parse_file_refuses_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_bytes(b"")
+    with pytest.raises(UnreadableDocument, match="文件为空"):
+        parse_file(path)
+
+
+def test_front_ends_are_a_plain_dict() -> None:
+    assert FRONT_ENDS["text"] is FRONT_ENDS["markdown"]
