@@ -31,7 +31,7 @@ def test_t2_10_received_and_concluded_counts() -> None:
     report.parts[0].text = "2024年，我局共受理政府信息公开申请七件，答复5件。"
     found = only(check(report), "T2-10")
     assert [f.severity for f in found] == ["warning", "warning"]
-    assert "称收到申请 7 件，表二为一、本年新收 6或加上年结转 6" in found[0].message
+    assert "称收到申请 7 件，表二「一、本年新收」为 6，加「二、上年结转」为 6" in found[0].message
     assert "称办结 5 件，表二「（七）总计」为 6" in found[1].message
 
 

@@ -28,7 +28,7 @@ def test_t2_01_broken_balance_names_column_and_numbers() -> None:
     first = found[0]
     assert first.severity == "error"
     assert "「自然人」列" in first.message
-    assert "5 + 0 = 5" in first.message and "（七）总计 5 + 四、结转 1 = 6" in first.message
+    assert "5 + 0 = 5" in first.message and "（七）总计 5 + 四、结转下年度 1 = 6" in first.message
     assert first.where == "表二「自然人」列"
 
 

@@ -83,7 +83,7 @@ def check_partial_counting(applications: Iterable[ConcludedApplication]) -> list
         if "partial" in outcomes and others:
             findings.append(
                 T2_07.finding(
-                    f"申请 {app.case_id} 已计入「（二）部分公开」，又计入"
+                    f"申请 {app.case_id} 已计入「{t2_row_name('partial')}」，又计入"
                     + "、".join(f"「{t2_row_name(o)}」" for o in others)
                     + "；区分处理的只计部分公开",
                     where=_case_where(app.case_id),
@@ -93,9 +93,9 @@ def check_partial_counting(applications: Iterable[ConcludedApplication]) -> list
             withheld = sorted(o for o in outcomes if o.startswith(("refused_", "unable_")))
             findings.append(
                 T2_07.finding(
-                    f"申请 {app.case_id} 同时计入「（一）予以公开」和"
+                    f"申请 {app.case_id} 同时计入「{t2_row_name('granted')}」和"
                     + "、".join(f"「{t2_row_name(o)}」" for o in withheld)
-                    + "；部分公开、部分不公开的属区分处理，应只计入「（二）部分公开」",
+                    + f"；部分公开、部分不公开的属区分处理，应只计入「{t2_row_name('partial')}」",
                     where=_case_where(app.case_id),
                 )
             )

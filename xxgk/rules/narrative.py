@@ -20,6 +20,7 @@ from xxgk.rules.cells import T3_GROUP_SLICES, fmt, num, t2_ref, t3_ref
 from xxgk.rules.registry import RuleInput, register, rule
 from xxgk.rules.table1 import resolve_table1
 
+R = L.T2_ROW_SHORT
 NUM = r"([0-9]+|[零〇一二两三四五六七八九十百千万]+)"
 UNIT = r"(?:件|宗|起|个|条)"
 _STOP = "。；;！!？?\n"  # a figure is only read within its own clause
@@ -108,10 +109,6 @@ def _mismatch(found: list[Statement], accepted: set[Number]) -> list[Statement]:
     return [s for s in found if s.value not in accepted]
 
 
-def _say(accepted: Iterable[str]) -> str:
-    return "或".join(accepted)
-
-
 @register(
     "T1-05",
     "warning",
@@ -156,7 +153,7 @@ def t2_09(inp: RuleInput) -> Iterator[Finding]:
     zero = any(s.value == 0 for s in notices)
     if zero or not re.search(r"收费通知|信息处理费", text):
         yield me.finding(
-            f"表二「（六）2」（逾期未缴费不再处理）总计为 {fmt(count)}，但第六部分"
+            f"表二「{R['other_2']}」（逾期未缴费不再处理）总计为 {fmt(count)}，但第六部分"
             + ("称发出收费通知 0 份" if zero else "未报告发出的信息处理费收费通知"),
             where="正文第六部分与表二",
             cells=[t2_ref("other_2", 6)],
@@ -172,20 +169,20 @@ def t2_10(inp: RuleInput) -> Iterator[Finding]:
     new, carried, total = num(report.t2("new", 6)), num(report.t2("carried_over", 6)), num(report.t2("total", 6))
     if new is not None:
         accepted: set[Number] = {new}
-        names = [f"一、本年新收 {fmt(new)}"]
+        names = [f"「{R['new']}」为 {fmt(new)}"]
         if carried is not None:
             accepted.add(new + carried)
-            names.append(f"加上年结转 {fmt(new + carried)}")
+            names.append(f"加「{R['carried_over']}」为 {fmt(new + carried)}")
         for s in _mismatch(statements(text, RECEIVED), accepted):
             yield me.finding(
-                f"正文「{s.quote}」称收到申请 {s.value} 件，表二为{_say(names)}",
+                f"正文「{s.quote}」称收到申请 {s.value} 件，表二{'，'.join(names)}",
                 where="正文与表二",
                 cells=[t2_ref("new", 6), t2_ref("carried_over", 6)],
             )
     if total is not None:
         for s in _mismatch(statements(text, CONCLUDED), {total}):
             yield me.finding(
-                f"正文「{s.quote}」称办结 {s.value} 件，表二「（七）总计」为 {fmt(total)}",
+                f"正文「{s.quote}」称办结 {s.value} 件，表二「{R['total']}」为 {fmt(total)}",
                 where="正文与表二",
                 cells=[t2_ref("total", 6)],
             )
@@ -202,7 +199,7 @@ def t3_04(inp: RuleInput) -> Iterator[Finding]:
     if review is not None:
         for s in _mismatch(statements(text, REVIEW), {review}):
             yield me.finding(
-                f"正文「{s.quote}」称行政复议 {s.value} 件，表三「行政复议·总计」为 {fmt(review)}",
+                f"正文「{s.quote}」称行政复议 {s.value} 件，表三「{L.t3_label(4)}」为 {fmt(review)}",
                 where="正文与表三",
                 cells=[t3_ref(4)],
             )

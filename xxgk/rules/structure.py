@@ -210,7 +210,7 @@ def struct_05(inp: RuleInput) -> Iterator[Finding]:
         return  # STRUCT-01 reports the missing part
     if not _FEE.search(_norm(part.text)):
         yield me.finding(
-            "第六部分「其他需要报告的事项」未说明收取信息处理费情况（没有收取的也应写明）", where="正文第六部分"
+            f"第六部分「{L.PART_HEADINGS[5][2:]}」未说明收取信息处理费情况（没有收取的也应写明）", where="正文第六部分"
         )
 
 

@@ -23,6 +23,7 @@ from xxgk.rules.cells import (
 )
 from xxgk.rules.registry import FORMAT_NOTICES, RuleInput, register, rule
 
+R = L.T2_ROW_SHORT  # row names as clerks cite them
 TOTAL = T2_WIDTH - 1  # index of the 总计 column
 APPLICANT_COLUMNS = tuple(range(TOTAL))
 BASIS_TABLE = FORMAT_NOTICES + "表格勾稽关系"
@@ -62,7 +63,7 @@ def t2_01(inp: RuleInput) -> Iterator[Finding]:
             c, d = (num(op.cell) for op in right.operands)
             yield me.finding(
                 f"「{t2_col_name(col)}」列：第一项加第二项（{fmt(a or 0)} + {fmt(b or 0)} = {fmt(lv)}）"
-                f"不等于第三项加第四项（（七）总计 {fmt(c or 0)} + 四、结转 {fmt(d or 0)} = {fmt(rv)}）",
+                f"不等于第三项加第四项（{R['total']} {fmt(c or 0)} + {R['carry_forward']} {fmt(d or 0)} = {fmt(rv)}）",
                 where=t2_where(column=col),
                 cells=left.refs + right.refs,
             )
@@ -112,7 +113,7 @@ def t2_03(inp: RuleInput) -> Iterator[Finding]:
         if sv != tv:
             terms = parts.nonzero_terms()
             yield me.finding(
-                f"「（七）总计」行「{t2_col_name(col)}」列为 {fmt(tv)}，但各办理结果之和为 {fmt(sv)}"
+                f"「{R['total']}」行「{t2_col_name(col)}」列为 {fmt(tv)}，但各办理结果之和为 {fmt(sv)}"
                 + (f"（{terms}）" if terms else ""),
                 where=t2_where("total", col),
                 cells=(total.ref, *parts.refs),
@@ -211,10 +212,10 @@ def t2_05(inp: RuleInput) -> Iterator[Finding]:
             unassessed.append((t2_where(column=col), _missing_text(missing), [op.ref for op in missing]))
             continue
         a, b = (num(op.cell) or 0 for op in received.operands)
-        got = f"收到的申请 {fmt(rv)}（一、本年新收 {fmt(a)} + 二、上年结转 {fmt(b)}）"
+        got = f"收到的申请 {fmt(rv)}（{R['new']} {fmt(a)} + {R['carried_over']} {fmt(b)}）"
         if tv is not None and tv > rv:
             yield me.finding(
-                f"「{t2_col_name(col)}」列：（七）总计 {fmt(tv)} 超过{got}",
+                f"「{t2_col_name(col)}」列：{R['total']} {fmt(tv)} 超过{got}",
                 where=t2_where("total", col),
                 cells=(total.ref, *received.refs),
             )
@@ -254,7 +255,9 @@ def t2_06(inp: RuleInput) -> Iterator[Finding]:
         nv, bv = num(now.cell), num(before.cell)
         if nv is None or bv is None:
             missing = [op for op, v in ((now, nv), (before, bv)) if v is None]
-            why = "、".join(("本年「二、上年结转」" if op is now else "上年「四、结转下年度」") for op in missing)
+            why = "、".join(
+                (f"本年「{R['carried_over']}」" if op is now else f"上年「{R['carry_forward']}」") for op in missing
+            )
             unassessed.append((t2_where(column=col), f"{why}缺失", [op.ref for op in missing]))
             continue
         if nv != bv:
@@ -262,7 +265,7 @@ def t2_06(inp: RuleInput) -> Iterator[Finding]:
             refs.append(now.ref)
     if diffs:
         yield me.finding(
-            "本年「二、上年结转」与上年报告「四、结转下年度」不一致：" + "；".join(diffs),
+            f"本年「{R['carried_over']}」与上年报告「{R['carry_forward']}」不一致：" + "；".join(diffs),
             where=t2_where("carried_over"),
             cells=refs,
         )
