@@ -19,6 +19,7 @@ from web.accounts.permissions import filter_visible
 from web.catalogue import monitor
 from web.catalogue.categories import CATEGORY_CHOICES, OWN_CATEGORY, category_label
 from web.catalogue.timeliness import is_published_late, publication_due
+from xxgk.workdays import CalendarYearMissing
 
 
 class WorkflowError(Exception):
@@ -225,7 +226,7 @@ class Item(models.Model):
     def publication_due(self) -> dt.date | None:
         try:
             return publication_due(self.clock_start)
-        except Exception:
+        except CalendarYearMissing:
             return None
 
     @property

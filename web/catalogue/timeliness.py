@@ -1,42 +1,49 @@
 """条例第二十六条: proactive information is published within 20 working days of being formed or changed.
 
-`publication_due` takes the working-day arithmetic as a parameter so the project calendar (with its
-admin-maintained holiday rows) plugs in with one line in `add_working_days` below.
+`publication_due` takes the working-day arithmetic as a parameter; the default is the project calendar
+(`web.calendar`, with its admin-maintained holiday rows), built once and kept until a calendar row changes
+(signals below) or a minute passes (other server processes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Callable
+from typing import Any
+
+from xxgk.workdays import CalendarYearMissing, WorkdayCalendar
 
 PUBLICATION_WORKING_DAYS = 20  # 条例第二十六条
+CACHE_SECONDS = 60
 
 AddWorkingDays = Callable[[dt.date, int], dt.date]
 
+_lock = threading.Lock()
+_cached: tuple[float, WorkdayCalendar] | None = None
 
-class CalendarUnavailable(Exception):
-    """The working-day calendar does not cover the year asked about (never guess holidays)."""
+
+def calendar() -> WorkdayCalendar:
+    global _cached
+    with _lock:
+        if _cached is None or time.monotonic() - _cached[0] > CACHE_SECONDS:
+            from web.calendar.adapter import build_calendar
+
+            _cached = (time.monotonic(), build_calendar())
+        return _cached[1]
+
+
+def forget_calendar(*_args: Any, **_kwargs: Any) -> None:
+    """Drop the cached calendar (connected to saves and deletes of calendar rows)."""
+    global _cached
+    with _lock:
+        _cached = None
 
 
 def add_working_days(start: dt.date, days: int) -> dt.date:
-    """The `days`-th working day after `start` (the day of `start` itself is not counted).
-
-    Uses the State Council holiday table of `chinesecalendar` until the project calendar adapter is
-    wired here; raises `CalendarUnavailable` for years the table does not know.
-    """
-    import chinese_calendar
-
-    current = start
-    counted = 0
-    while counted < days:
-        current += dt.timedelta(days=1)
-        try:
-            workday = chinese_calendar.is_workday(current)
-        except NotImplementedError as exc:
-            raise CalendarUnavailable(f"工作日历缺少 {current.year} 年的节假日安排") from exc
-        if workday:
-            counted += 1
-    return current
+    """The `days`-th working day after `start` (the day of `start` is not counted); raises CalendarYearMissing."""
+    return calendar().add_working_days(start, days)
 
 
 def publication_due(formed_or_changed: dt.date, add: AddWorkingDays = add_working_days) -> dt.date:
@@ -54,5 +61,5 @@ def is_published_late(
         return False
     try:
         return published > publication_due(formed_or_changed, add)
-    except CalendarUnavailable:
+    except CalendarYearMissing:
         return None
