@@ -18,10 +18,7 @@ from xxgk.parse.text import text_to_document
 
 def table_row(table: int, row: int, *texts: str, merged: tuple[int, ...] = ()) -> Row:
     return Row(
-        [
-            Fragment(t, table=table, row=row, column=c + 1, continuation=c in merged)
-            for c, t in enumerate(texts)
-        ],
+        [Fragment(t, table=table, row=row, column=c + 1, continuation=c in merged) for c, t in enumerate(texts)],
         kind="table_row",
     )
 
@@ -89,7 +86,14 @@ def test_prose_only_report_yields_no_tables_and_says_so() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\x00\x01", "||||\n|---|\n| | |", "一、\n二、\n三、\n第二十条第\n行政复议\n1 2 3", "1\n" * 500, "规章\t增\t减\t/"],
+    [
+        "",
+        "\x00\x01",
+        "||||\n|---|\n| | |",
+        "一、\n二、\n三、\n第二十条第\n行政复议\n1 2 3",
+        "1\n" * 500,
+        "规章\t增\t减\t/",
+    ],
 )
 def test_odd_input_never_raises(text: str) -> None:
     report = extract(text_to_document(text))
