@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from web.calendar import views
 
 app_name = "calendar"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]
