@@ -3,8 +3,8 @@
 Prints the findings as a table (代码 / 级别 / 位置 / 说明) and a one-line summary, or with `--json` a JSON
 array of finding objects (code, severity, message, where, cells, basis, assessable). Findings the file
 already carries from parsing (codes that are not rule codes) are listed too; earlier rule findings in the
-file are replaced by a fresh run. Exit status: 1 when an error-level finding exists, 0 otherwise, 2 for bad
-input (the message names the file and the JSON path).
+file are replaced by a fresh run. Errors come first, then warnings, then information. Exit status: 1 when
+an error-level finding exists, 0 otherwise, 2 for bad input (the message names the file and JSON path).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rich.table import Table
 
 from xxgk.cli.common import EXIT_FINDINGS, EXIT_OK, read_report_json
 from xxgk.model import Finding, Report
-from xxgk.rules import RULES, check
+from xxgk.rules import RULES, SEVERITY_ORDER, check
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -45,9 +45,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def findings_for(report: Report, *, previous: Report | None, children: Sequence[Report]) -> list[Finding]:
-    """Parser findings carried by the file, then a fresh run of every rule."""
+    """Parser findings carried by the file and a fresh run of every rule: errors first, then warnings, then
+    information; within a severity, parser findings first and rule findings in code order."""
     carried = [f for f in report.findings if f.code not in RULES]
-    return carried + check(report, previous=previous, children=children)
+    findings = carried + check(report, previous=previous, children=children)
+    return sorted(findings, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))
 
 
 def run(args: argparse.Namespace) -> int:
