@@ -133,3 +133,7 @@ def test_t2_11_roll_up_equals_sum_of_children() -> None:
     new = next(f for f in found if "一、本年新收" in f.where)
     assert "「商业企业」本报告 0，下级合计 1" in new.message and "「总计」本报告 5，下级合计 6" in new.message
     assert only(check(parent), "T2-11") == []  # no children: the roll-up rule says nothing
+    stale = zero_report(2021, agency="丙局")
+    found = only(check(parent, children=[child_a, child_b, stale]), "T2-11")
+    assert found[0].message == "下级报告 丙局是 2021 年度，与本报告（2022 年度）不同，未计入汇总比对"
+    assert len(found) == 4  # the other three findings are unchanged

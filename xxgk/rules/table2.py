@@ -281,8 +281,20 @@ def t2_06(inp: RuleInput) -> Iterator[Finding]:
     "heuristic",
 )
 def t2_11(inp: RuleInput) -> Iterator[Finding]:
-    report, children, me = inp.report, inp.children, rule("T2-11")
-    if not children or not report.table2:
+    report, me = inp.report, rule("T2-11")
+    if not inp.children or not report.table2:
+        return
+    children = []
+    for index, child in enumerate(inp.children):
+        if child.year is not None and report.year is not None and child.year != report.year:
+            yield me.finding(
+                f"{_child_name(child, index)}是 {child.year} 年度，与本报告（{report.year} 年度）不同，未计入汇总比对",
+                severity="info",
+                assessable=False,
+            )
+        else:
+            children.append(child)
+    if not children:
         return
     unassessed = []
     for row in report.table2:
