@@ -57,10 +57,14 @@ class TypedRow:
         filled = [i for i in self.items if i.kind != "empty"]
         return len(filled) == 1 and filled[0].kind == "value"
 
+    def after_label(self) -> list[Item]:
+        """Every cell after the last label (all cells when the row has no label)."""
+        last_label = max((n for n, i in enumerate(self.items) if i.kind == "label"), default=-1)
+        return self.items[last_label + 1 :]
+
     def value_region(self) -> list[Item]:
         """The cells after the last label, trailing empty cells dropped."""
-        last_label = max((n for n, i in enumerate(self.items) if i.kind == "label"), default=-1)
-        region = self.items[last_label + 1 :]
+        region = self.after_label()
         while region and region[-1].kind == "empty":
             region.pop()
         return region
@@ -109,7 +113,7 @@ def type_row(row: Row, index: int) -> TypedRow | None:
         return None
     texts = [clean_text(f.text) for f in fragments]
     joined = " ".join(t.strip() for t in texts if t.strip())
-    if not joined or is_page_number(joined):
+    if (not joined and len(fragments) == 1) or is_page_number(joined):
         return None
     items: list[Item] = []
     if len(fragments) == 1:

@@ -23,7 +23,9 @@ from xxgk.parse.normalise import label_key
 from xxgk.parse.rows import TypedRow
 
 # Tolerances
-TITLE_SEARCH_ROWS = 8  # the title is among the first rows
+TITLE_SEARCH_ROWS = 8  # the title (possibly split over lines) is among the first rows
+TITLE_MAX_ROWS = 60  # …or, on a crawled page, somewhere after the site's navigation
+TITLE_MAX_CHARS = 60
 HEADING_MAX_CHARS = 40  # a heading line is short (matching form)
 HEADING_MIN_RATIO = 80.0  # similarity of a heading's text (without its number) to a part heading
 ANCHOR_MAX_CHARS = 60  # a table anchor line (header note, block header) is short
@@ -38,22 +40,40 @@ _NUMERALS = "一二三四五六"
 # --- title, year, agency ---------------------------------------------------------------------------
 
 
-def find_title(rows: Sequence[TypedRow]) -> str | None:
-    head = list(rows[:TITLE_SEARCH_ROWS])
-    for n, row in enumerate(head):
+def _title_row(rows: Sequence[TypedRow]) -> int | None:
+    # A crawled page puts navigation before the title: look further for a line that names the report.
+    for n, row in enumerate(rows[:TITLE_MAX_ROWS]):
         key = label_key(row.text)
-        if "报告" not in key or len(key) > 60:
-            continue
-        title = _FIELD_PREFIX.sub("", row.text.strip())
-        if n > 0 and re.match(r"^(?:年度报告|政府信息公开|工作报告)", key):
-            title = head[n - 1].text.strip() + title
-            n -= 1
-        if n > 0 and _YEAR.match(label_key(title)):
-            previous = label_key(head[n - 1].text)
-            if len(previous) <= 20 and _AGENCY_END.search(previous) and not re.search(r"\d", previous):
-                title = head[n - 1].text.strip() + title
-        return re.sub(r"\s+", " ", title).strip()
+        if (
+            len(key) <= TITLE_MAX_CHARS
+            and re.search(r"(?:年度|工作)报告", key)
+            and "政府信息公开" in key
+            and re.search(r"20\d{2}年", key)
+            and not key.endswith("。")
+        ):
+            return n
+    for n, row in enumerate(rows[:TITLE_SEARCH_ROWS]):
+        key = label_key(row.text)
+        if "报告" in key and len(key) <= TITLE_MAX_CHARS:
+            return n
     return None
+
+
+def find_title(rows: Sequence[TypedRow]) -> str | None:
+    """The report's title as printed, joined when it is split over two or three lines."""
+    n = _title_row(rows)
+    if n is None:
+        return None
+    key = label_key(rows[n].text)
+    title = _FIELD_PREFIX.sub("", rows[n].text.strip())
+    if n > 0 and re.match(r"^(?:年度报告|政府信息公开|工作报告)", key):
+        title = rows[n - 1].text.strip() + title
+        n -= 1
+    if n > 0 and _YEAR.match(label_key(title)):
+        previous = label_key(rows[n - 1].text)
+        if len(previous) <= 20 and _AGENCY_END.search(previous) and not re.search(r"\d", previous):
+            title = rows[n - 1].text.strip() + title
+    return re.sub(r"\s+", " ", title).strip()
 
 
 def find_year(title: str | None, rows: Sequence[TypedRow]) -> int | None:

@@ -177,7 +177,7 @@ def parse_table1(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                 finding("PARSE-LABEL-FUZZY", "info", f"表一行标签与「{printed}」近似（疑为笔误）", first)
             )
         width = len(block.columns)
-        region = row.value_region() if row.values else []
+        region = row.value_region() if row.values else list(row.after_label())
         if not region:
             # one cell per line: the values follow on their own lines
             while n < len(rows) and rows[n].is_single_value and len(region) < width:
@@ -274,6 +274,13 @@ def value_groups(rows: Sequence[TypedRow], width: int) -> tuple[list[ValueGroup]
         run, run_preceding = [], []
 
     for row in rows:
+        if row.structured and row.labels and not row.values and row.after_label():
+            # a labelled row whose cells are all blank (a blank form): a group of blanks, if the label matches
+            flush()
+            cells, extra = fit(row.after_label(), width)
+            groups.append(ValueGroup(cells, row.labels, preceding, extra))
+            preceding = []
+            continue
         if row.is_single_value:
             if not run:
                 run_preceding, preceding = preceding, []
@@ -309,6 +316,11 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
         if not group.has_number and not group.labels:
             continue  # placeholder rows of a converter ('-' under a header)
         where_group = group.anchor.fragment if group.anchor else None
+        if not group.has_number and pos < len(keys):
+            # a row of blank (or not-applicable) cells counts only when its label says which row it is
+            found = _t2_match(group.labels, [(k, labels[k]) for k in keys[pos : pos + T2_WINDOW]])
+            if found is None or (found[0].key != keys[pos] and found[0].score < T2_SKIP_MIN_SCORE):
+                continue
         if pos >= len(keys):
             out.findings.append(
                 finding("PARSE-T2-EXTRA-ROW", "warning", "表二末行之后还有一行数值，已忽略", where_group)
@@ -427,7 +439,11 @@ def parse_table3(rows: Sequence[TypedRow]) -> TableResult:
     out = TableResult()
     taken: list[Item | None] = []
     extra: list[Item] = []
+    printed = any(row.values for row in rows)
     for row in rows:
+        if not taken and row.structured and not row.labels and len(row.items) == T3_WIDTH and not printed:
+            taken = list(row.items)  # the data row of a blank form: fifteen blank cells
+            continue
         if len(taken) >= T3_WIDTH:
             extra.extend(i for i in row.values if not row.labels)
             if extra:
