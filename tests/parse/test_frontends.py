@@ -317,3 +317,12 @@ def test_sniff_bytes() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("content.xml", "<x/>")
     assert sniff_kind(buffer.getvalue()) is None
+
+
+def test_pdf_table_search_only_on_pages_with_report_table_words() -> None:
+    from xxgk.parse.pdf import might_hold_table
+
+    assert might_hold_table("信息内容 本年处理决定数量\n行政处罚 3985758")
+    assert might_hold_table("结 果\n维持")  # words broken over lines
+    assert might_hold_table("⾏政处罚 12")  # Kangxi radical 行 (U+2F8F) as some text layers print it
+    assert not might_hold_table("一、总体情况\n2024 年，我市坚持以习近平新时代中国特色社会主义思想为指导")

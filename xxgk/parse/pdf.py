@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -31,6 +32,7 @@ from typing import Final
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from xxgk.model import labels as L
 from xxgk.parse.document import Fragment, Row, SourceDocument, UnreadableDocument
 
 # Named tolerances (PDF points).
@@ -226,11 +228,21 @@ def _build_table(
         return None  # a ruled box around text (one column) is a frame, read as text
     rows, cols = len(ys) - 1, len(xs) - 1
 
-    def vertical_at(x: float, y_mid: float) -> bool:
-        return any(abs(v.x - x) <= SNAP and v.y0 - SNAP <= y_mid <= v.y1 + SNAP for v in vs)
+    # Rulings by grid line: the spans each grid line is drawn over.
+    v_spans: list[list[tuple[float, float]]] = [[] for _ in xs]
+    for v in vs:
+        k = min(range(len(xs)), key=lambda i: abs(xs[i] - v.x))
+        v_spans[k].append((v.y0 - SNAP, v.y1 + SNAP))
+    h_spans: list[list[tuple[float, float]]] = [[] for _ in ys]
+    for h in hs:
+        k = min(range(len(ys)), key=lambda i: abs(ys[i] - h.y))
+        h_spans[k].append((h.x0 - SNAP, h.x1 + SNAP))
 
-    def horizontal_at(y: float, x_mid: float) -> bool:
-        return any(abs(h.y - y) <= SNAP and h.x0 - SNAP <= x_mid <= h.x1 + SNAP for h in hs)
+    def vertical_at(k: int, y_mid: float) -> bool:
+        return any(a <= y_mid <= b for a, b in v_spans[k])
+
+    def horizontal_at(k: int, x_mid: float) -> bool:
+        return any(a <= x_mid <= b for a, b in h_spans[k])
 
     parent = list(range(rows * cols))
 
@@ -244,9 +256,9 @@ def _build_table(
         y_mid = (ys[r] + ys[r + 1]) / 2
         for c in range(cols):
             x_mid = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < cols and not vertical_at(xs[c + 1], y_mid):
+            if c + 1 < cols and not vertical_at(c + 1, y_mid):
                 parent[find(r * cols + c)] = find(r * cols + c + 1)
-            if r + 1 < rows and not horizontal_at(ys[r + 1], x_mid):
+            if r + 1 < rows and not horizontal_at(r + 1, x_mid):
                 parent[find(r * cols + c)] = find((r + 1) * cols + c)
     regions: dict[int, list[int]] = {}
     for i in range(rows * cols):
@@ -288,6 +300,42 @@ def _build_table(
         table.rows.append(fragments)
         table.numeric.append(numeric)
     return table
+
+
+def _table_anchors() -> tuple[str, ...]:
+    """Words of which at least one is printed on every page that holds part of a report table."""
+    item_number = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+    words = {
+        "第二十条",
+        L.T1_CONTENT_HEADER,
+        L.T2_APPLICANT_GROUP,
+        L.T3_REVIEW,
+        L.T3_LITIGATION,
+        *L.T3_LEAVES,
+        *(label for label, _ in L.T2_COLUMNS),
+        L.T1_ROW_RULES,
+        L.T1_ROW_NORMATIVE_2019,
+        L.T1_ROW_LICENSING,
+        L.T1_ROW_OTHER_SERVICES,
+        L.T1_ROW_PENALTY,
+        L.T1_ROW_COERCION,
+        L.T1_ROW_FEES,
+        L.T1_ROW_PROCUREMENT,
+    }
+    words.update(item_number.sub("", label) for label, _ in L.T2_ROW_LABELS.values())
+    return tuple(sorted(w for w in words if len(w) >= 2))
+
+
+_ANCHORS: Final = _table_anchors()
+
+
+def might_hold_table(page_text: str) -> bool:
+    """A cheap test on the page's text: only such pages are searched for ruled tables.
+
+    NFKC (for this test only) folds the Kangxi radicals some PDF text layers use back into ideographs.
+    """
+    flat = "".join(unicodedata.normalize("NFKC", page_text).split())
+    return any(word in flat for word in _ANCHORS)
 
 
 def _page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float, number: int) -> list[_Table]:
@@ -414,7 +462,14 @@ def parse_pdf_bytes(data: bytes, path: str | None = None) -> SourceDocument:
                 textpage = page.get_textpage()
                 try:
                     chars += max(textpage.count_chars(), 0)
+                    page_text = str(textpage.get_text_bounded())
+                    if not might_hold_table(page_text):
+                        blocks.append(_Block(index + 1, lines=_text_lines(page_text)))
+                        continue
                     tables = _page_tables(page, textpage, height, index + 1)
+                    if not tables:
+                        blocks.append(_Block(index + 1, lines=_text_lines(page_text)))
+                        continue
                     top = 0.0
                     for table in tables:
                         blocks.append(
