@@ -1,0 +1,134 @@
+"""The background job of a batch audit (Django's tasks API; the database backend's worker runs it).
+
+Progress is the batch row's `processed`/`total`, updated after every file; the batch page polls it. One
+file that cannot be read (corrupt, not a report) is recorded with its reason and skipped; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+
+from django.db import transaction
+from django.db.models import F
+from django.tasks import task
+from django.utils import timezone
+
+from web.audits.files import parse_bytes, parser_version
+from web.audits.models import AuditBatch, AuditFile, AuditFinding, AuditResult, BatchState
+from xxgk.model import Report, dumps
+from xxgk.rules import check
+
+log = logging.getLogger(__name__)
+
+# 表二 result rows grouped as the dashboard shows them (the 总计 column of each).
+OUTCOME_GROUPS: dict[str, tuple[str, ...]] = {
+    "予以公开": ("granted",),
+    "部分公开": ("partial",),
+    "不予公开": tuple(f"refused_{i}" for i in range(1, 9)),
+    "无法提供": tuple(f"unable_{i}" for i in range(1, 4)),
+    "不予处理": tuple(f"not_processed_{i}" for i in range(1, 6)),
+    "其他处理": ("other", "other_1", "other_2", "other_3"),
+}
+
+
+def outcomes_of(report: Report) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for label, rows in OUTCOME_GROUPS.items():
+        values = [report.t2(row, 6).value for row in rows if row in report.table2]
+        numbers = [int(v) for v in values if v is not None]
+        if numbers:
+            out[label] = sum(numbers)
+    return out
+
+
+def audit_file(file: AuditFile, run: int, version: str) -> AuditResult:
+    """Parse and check one file; a file that cannot be read gets a result with its reason."""
+    started = time.perf_counter()
+    result = AuditResult(file=file, run=run, parser_version=version)
+    findings = []
+    if file.rejected:
+        result.error = file.rejected
+    else:
+        try:
+            report = parse_bytes(file.name, file.kind, bytes(file.content))
+            findings = list(report.findings) if file.kind != "json" else check(report)
+        except Exception as exc:  # a corrupt file must not stop the batch: record why and go on
+            result.error = _reason(exc)
+        else:
+            result.ok = True
+            result.agency_name = (report.agency or "")[:200]
+            result.year = report.year if report.year and 1900 < report.year < 2200 else None
+            result.format = report.format or ""
+            result.report = dumps(report, include_findings=False)
+            result.outcomes = outcomes_of(report)
+            result.error_count = sum(1 for f in findings if f.severity == "error")
+            result.warning_count = sum(1 for f in findings if f.severity == "warning")
+    result.seconds = round(time.perf_counter() - started, 3)
+    with transaction.atomic():
+        AuditResult.objects.filter(file=file, run=run).delete()
+        result.save()
+        AuditFinding.objects.bulk_create(
+            AuditFinding(
+                result=result, code=f.code[:20], severity=f.severity, message=f.message, where=(f.where or "")[:200]
+            )
+            for f in findings
+        )
+    return result
+
+
+def _reason(exc: Exception) -> str:
+    from xxgk.parse.document import UnreadableDocument
+
+    if isinstance(exc, UnreadableDocument):
+        return f"文件无法读取：{exc}"
+    log.warning("audit: file failed to parse", exc_info=exc)
+    return f"文件已损坏或无法解析（{type(exc).__name__}：{str(exc)[:200]}）"
+
+
+def process(batch_id: int, run: int) -> int:
+    """Audit every file of the batch for `run`; returns the number of files processed."""
+    batch = AuditBatch.objects.get(pk=batch_id)
+    version = parser_version()
+    AuditBatch.objects.filter(pk=batch_id).update(
+        state=BatchState.RUNNING, processed=0, started_at=timezone.now(), finished_at=None, error=""
+    )
+    done = 0
+    try:
+        for file in batch.files.order_by("name", "id"):
+            audit_file(file, run, version)
+            done += 1
+            AuditBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1)
+    except Exception as exc:
+        AuditBatch.objects.filter(pk=batch_id).update(
+            state=BatchState.FAILED, finished_at=timezone.now(), error=f"{type(exc).__name__}：{exc}"
+        )
+        raise
+    AuditBatch.objects.filter(pk=batch_id).update(state=BatchState.DONE, finished_at=timezone.now())
+    return done
+
+
+@task()
+def run_batch(batch_id: int, run: int) -> int:
+    return process(batch_id, run)
+
+
+def store_files(batch: AuditBatch, incoming: list[object]) -> int:
+    """Save the upload's files on the batch (rejected ones with their reason)."""
+    from web.audits.files import Incoming
+
+    count = 0
+    for item in incoming:
+        assert isinstance(item, Incoming)
+        AuditFile.objects.create(
+            batch=batch,
+            name=item.name[:255],
+            kind=item.kind or "",
+            size=len(item.data),
+            sha256=hashlib.sha256(item.data).hexdigest() if item.data else "",
+            content=item.data if item.kind else b"",
+            rejected=item.problem[:200],
+        )
+        count += 1
+    return count
