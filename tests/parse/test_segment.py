@@ -104,3 +104,18 @@ def test_year_format_and_agency_on_the_corpus(path: Path) -> None:
     assert agency
     # the gold spells the agency in full where the title abbreviates it (市科委) or OCR misread it (沐阳)
     assert agency[:2] == gold["agency"][:2] or agency[-2:] in gold["agency"]
+
+
+def test_paragraphs_run_together_are_cut_at_part_headings() -> None:
+    text = (
+        "某区2021年度政府信息公开工作年度报告 本报告包括总体情况、主动公开政府信息情况等六个部分。"
+        "一、总体情况2021年，我区坚持……" + "公开" * 80 + "二、主动公开政府信息情况第二十条第（一）项信息内容"
+        "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为……）一、本年新收政府信息公开申请数量640020470"
+        "四、政府信息公开行政复议、行政诉讼情况行政复议五、存在的主要问题及改进情况无。六、其他需要报告的事项 无"
+    )
+    rows = segment.split_long_rows(typed(text))
+    spans = segment.find_parts(rows, segment.find_anchors(rows))
+    assert [s.number for s in spans] == [1, 2, 3, 4, 5, 6]
+    assert next(s.heading for s in spans) == "一、总体情况"
+    # the table-2 row label 「一、本年新收…」 is not a part heading
+    assert sum(1 for r in rows if r.text.startswith("一、")) == 1

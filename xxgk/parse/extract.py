@@ -53,7 +53,7 @@ def _meta(document: SourceDocument) -> dict[str, object]:
 
 
 def _extract(document: SourceDocument) -> Report:
-    rows = type_document(document).rows
+    rows = segment.split_long_rows(type_document(document).rows)
     findings: list[Finding] = []
     title = segment.find_title(rows)
     year = segment.find_year(title, rows)

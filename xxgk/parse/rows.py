@@ -136,6 +136,12 @@ def type_row(row: Row, index: int) -> TypedRow | None:
     return TypedRow(index=index, items=items, text=joined, structured=structured, first=fragments[0])
 
 
+def type_text(text: str, fragment: Fragment, index: int) -> TypedRow:
+    """A typed row for a piece of one line's text (used when a long line is cut at part headings)."""
+    items = [_item(kind, piece, fragment) for kind, piece in split_line(text)]
+    return TypedRow(index=index, items=items, text=text.strip(), structured=False, first=fragment)
+
+
 def type_document(document: SourceDocument) -> TypedDocument:
     rows = []
     for n, row in enumerate(document.rows):

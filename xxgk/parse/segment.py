@@ -9,6 +9,7 @@ scrambled numbering) is still taken, with a finding.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from xxgk.model import labels as L
 from xxgk.model.formats import FormatCode, expected_format
 from xxgk.parse.labels import enumerator, strip_enumerator
 from xxgk.parse.normalise import label_key
-from xxgk.parse.rows import TypedRow
+from xxgk.parse.rows import TypedRow, type_text
 
 # Tolerances
 TITLE_SEARCH_ROWS = 8  # the title (possibly split over lines) is among the first rows
@@ -231,6 +232,42 @@ def _bare(heading: str) -> str:
 _PART_FORMS: dict[int, tuple[str, ...]] = {
     n: tuple(_bare(h) for h in (L.PART_HEADINGS[n - 1], *L.PART_HEADING_VARIANTS.get(n, ()))) for n in range(1, 7)
 }
+
+
+LONG_LINE_CHARS = 150  # a line this long holds several paragraphs (crawled pages drop line breaks)
+
+
+def _heading_pattern() -> re.Pattern[str]:
+    forms = []
+    for number, bare_forms in _PART_FORMS.items():
+        numeral = "[一—－]" if number == 1 else _NUMERALS[number - 1]
+        for bare in bare_forms:
+            body = r"\s*".join(re.escape(ch) if ch not in "（）：，" else f"[{ch}{_ASCII[ch]}]" for ch in bare)
+            forms.append(rf"{numeral}\s*[、.．]\s*{body}")
+    return re.compile("|".join(sorted(forms, key=len, reverse=True)))
+
+
+_ASCII = {"（": "(", "）": ")", "：": ":", "，": ","}
+_INLINE_HEADING = _heading_pattern()
+
+
+def split_long_rows(rows: Sequence[TypedRow]) -> list[TypedRow]:
+    """Cut lines that run several paragraphs together at the part headings inside them, so that each
+    heading stands on a row of its own (the table cells in such text are left to the run-together solver)."""
+    out: list[TypedRow] = []
+    for row in rows:
+        if row.structured or len(row.text) <= LONG_LINE_CHARS or row.first is None:
+            out.append(row)
+            continue
+        cuts = sorted({0, len(row.text), *(p for m in _INLINE_HEADING.finditer(row.text) for p in m.span())})
+        if len(cuts) <= 2:
+            out.append(row)
+            continue
+        for start, stop in itertools.pairwise(cuts):
+            piece = row.text[start:stop]
+            if piece.strip():
+                out.append(type_text(piece, row.first, row.index))
+    return out
 
 
 def heading_candidates(rows: Sequence[TypedRow]) -> list[HeadingCandidate]:
