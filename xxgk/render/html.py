@@ -35,7 +35,7 @@ th.block { background: #c6d9f1; text-align: left; }
 th.item, th.wide { text-align: left; }
 td.note { font-family: "楷体", "楷体_GB2312", "KaiTi", serif; text-align: left; }
 td.value { font-variant-numeric: tabular-nums; }
-tr { break-inside: avoid; }
+tr, tbody.keep { break-inside: avoid; }
 @media print { body { max-width: none; padding: 0; } caption { display: none; } }
 """.strip()
 
@@ -80,15 +80,32 @@ def table(grid: Grid) -> str:
     out.append("</colgroup>")
     if grid.header_rows:
         out.append("<thead>")
-    for r, row in enumerate(grid.rows):
-        if r == grid.header_rows and grid.header_rows:
-            out.append("</thead>")
-        if r == grid.header_rows:
-            out.append("<tbody>")
-        out.append("<tr>" + "".join(_cell(cell) for cell in row) + "</tr>")
-    out.append("</tbody>")
+        out.extend(_row(row) for row in grid.rows[: grid.header_rows])
+        out.append("</thead>")
+    # One <tbody> per stretch of rows; those a page break must not cut are marked to be kept together.
+    for start, end, keep in _body_groups(grid):
+        out.append('<tbody class="keep">' if keep else "<tbody>")
+        out.extend(_row(row) for row in grid.rows[start:end])
+        out.append("</tbody>")
     out.append("</table>")
     return "\n".join(out)
+
+
+def _row(row: list[GridCell]) -> str:
+    return "<tr>" + "".join(_cell(cell) for cell in row) + "</tr>"
+
+
+def _body_groups(grid: Grid) -> list[tuple[int, int, bool]]:
+    groups: list[tuple[int, int, bool]] = []
+    position = grid.header_rows
+    for start, end in sorted(grid.keep_together):
+        if start > position:
+            groups.append((position, start, False))
+        groups.append((start, end, True))
+        position = end
+    if position < len(grid.rows):
+        groups.append((position, len(grid.rows), False))
+    return groups
 
 
 def _cell(cell: GridCell) -> str:

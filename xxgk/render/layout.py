@@ -49,6 +49,9 @@ class Grid:
     widths: tuple[int, ...]  # relative column widths (twips of the official template)
     header_rows: int  # leading rows that repeat on every page
     rows: list[list[GridCell]] = field(default_factory=list)
+    # Row ranges [start, end) that a page break should not cut: a table-1 block, and the rows a merged
+    # group label spans (a merged cell cut by a page break leaves its label on one side only).
+    keep_together: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def ncols(self) -> int:
@@ -178,6 +181,7 @@ def table1_grid(report: Report) -> Grid:
     value_width = len(T1_WIDTHS) - 1
     for b, (block, rows) in enumerate(_t1_rows(report)):
         r = len(grid.rows)
+        block_start = r
         block_id = f"t1-b{b}"
         grid.rows.append(
             [GridCell(r, 0, block.header, "block", colspan=len(T1_WIDTHS), cid=block_id, scope="colgroup")]
@@ -239,6 +243,7 @@ def table1_grid(report: Report) -> Grid:
                     )
                     col += span
             grid.rows.append(line)
+        grid.keep_together.append((block_start, len(grid.rows)))
     return grid
 
 
@@ -297,6 +302,7 @@ def table2_grid(report: Report) -> Grid:
             outer_id = "t2-results"
             if i == 0 or not groups[i - 1]:
                 run = _run_length(groups, i, bool)
+                grid.keep_together.append((r, r + run))
                 line.append(GridCell(r, 0, L.T2_GROUP_RESULTS, "header", rowspan=run, cid=outer_id, scope="rowgroup"))
             if group == L.T2_GROUP_RESULTS:
                 line.append(GridCell(r, 1, label, "label", colspan=2, cid=row_id, headers=(outer_id,), scope="row"))
