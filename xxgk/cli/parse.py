@@ -19,12 +19,14 @@ from rich.table import Table
 from xxgk.cli.common import EXIT_OK, CliError
 from xxgk.model import dumps
 from xxgk.model import labels as L
-from xxgk.model.formats import T2_COLUMN_LABELS, split_table1_key
+from xxgk.model.formats import split_table1_key
 from xxgk.model.report import Cell, CellState, Finding, Report
 from xxgk.parse import parse_file
 from xxgk.parse.document import UnreadableDocument
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+# Column heads short enough for an 80-column terminal (same order as T2_COLUMN_LABELS).
+T2_SHORT_COLUMNS = ("自然人", "商业", "科研", "公益", "法律", "其他", "总计")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,7 +68,7 @@ def print_summary(report: Report, source: str) -> None:
     console.print(f"机关：{report.agency or '未识别'}（类型推测：{report.agency_type or '未识别'}）")
     console.print(f"表格格式：{report.format} 年格式")
     if report.parts:
-        console.print("各部分：" + "；".join(p.heading for p in report.parts))
+        console.print("各部分：" + "；".join(p.heading for p in report.parts), soft_wrap=True)
     _table1(console, report)
     _table2(console, report)
     _table3(console, report)
@@ -92,9 +94,9 @@ def _table2(console: Console, report: Report) -> None:
         console.print("表二：未读到")
         return
     table = Table(title="表二 收到和处理政府信息公开申请情况", show_header=True)
-    table.add_column("行")
-    for label in T2_COLUMN_LABELS:
-        table.add_column(label, justify="right")
+    table.add_column("行", no_wrap=True)
+    for label in T2_SHORT_COLUMNS:
+        table.add_column(label, justify="right", no_wrap=True)
     for key, cells in report.table2.items():
         table.add_row(L.T2_ROW_SHORT.get(key, key), *(_show(c) for c in cells))
     console.print(table)
@@ -120,4 +122,5 @@ def _findings(console: Console, findings: Sequence[Finding]) -> None:
     console.print(f"发现项（{len(findings)} 项）：")
     for f in findings:
         place = f"（{f.where}）" if f.where else ""
-        console.print(f"  [{SEVERITY_WORDS.get(f.severity, f.severity)}] {f.code} {f.message}{place}", markup=False)
+        line = f"  [{SEVERITY_WORDS.get(f.severity, f.severity)}] {f.code} {f.message}{place}"
+        console.print(line, markup=False, soft_wrap=True)
