@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 from pathlib import Path
 
 import openpyxl
@@ -101,3 +103,32 @@ def test_audit_bad_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["audit", str(tmp_path), "--out", str(tmp_path / "x.csv")]) == 2
     assert "应为 .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
+
+
+def _worker_pids() -> list[int]:
+    """The audit's worker processes: children of this process's multiprocessing fork server."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    servers = [pid for pid, parent in parents.items() if parent == os.getpid()]
+    return [pid for pid, parent in parents.items() if parent in servers]
+
+
+@pytest.mark.corpus
+def test_a_killed_worker_loses_no_file(corpus_dir: Path) -> None:
+    files = [corpus_dir / "pingtan-2021.txt"] * 12
+    results = []
+    killed = False
+    for result in audit_files(files, workers=2):
+        results.append(result)
+        if not killed:
+            workers = _worker_pids()
+            assert workers
+            os.kill(workers[0], signal.SIGKILL)
+            killed = True
+    assert len(results) == 12
+    assert all(r.error is None and r.year == 2021 for r in results)

@@ -17,6 +17,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -162,28 +163,70 @@ def audit_files(
                 on_submit(path)
             yield audit_file(str(path))
         return
+    pool = _Pool(count)
     window = max(1, count * IN_FLIGHT_PER_WORKER)
-    # forkserver: workers fork from a clean server that has the parser imported, never from this process,
-    # whose threads (the progress bar) make a plain fork unsafe.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["xxgk.parse", "xxgk.rules", "xxgk.audit"])
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        pending: deque[tuple[Path, Future[AuditResult]]] = deque()
+    try:
+        pending: deque[tuple[Path, Future[AuditResult], bool]] = deque()
         for path in files:
             if on_submit:
                 on_submit(path)
-            pending.append((path, pool.submit(audit_file, str(path))))
-            if len(pending) >= window:
-                yield _collect(*pending.popleft())
+            pending.append((path, pool.submit(path), False))
+            while len(pending) >= window:
+                yield _collect(pool, pending)
         while pending:
-            yield _collect(*pending.popleft())
+            yield _collect(pool, pending)
+    finally:
+        pool.shutdown()
 
 
-def _collect(path: Path, future: Future[AuditResult]) -> AuditResult:
+class _Pool:
+    """A process pool that replaces itself when a worker dies (a crash in a native library, out of memory)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        # forkserver: workers fork from a clean server that has the parser imported, never from this
+        # process, whose threads (the progress bar) make a plain fork unsafe.
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(["xxgk.parse", "xxgk.rules", "xxgk.audit"])
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
+
+    def submit(self, path: Path) -> Future[AuditResult]:
+        try:
+            return self.executor.submit(audit_file, str(path))
+        except BrokenProcessPool:
+            self.renew()
+            return self.executor.submit(audit_file, str(path))
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(pool: _Pool, pending: deque[tuple[Path, Future[AuditResult], bool]]) -> AuditResult:
+    """The result of the oldest pending file; files lost with a dead worker are tried once more."""
+    path, future, retried = pending.popleft()
     try:
         return future.result()
-    except Exception as exc:  # a worker that died (out of memory, killed) loses only its file
-        return AuditResult(path=str(path), error=f"审查进程异常退出（{type(exc).__name__}）")
+    except BrokenProcessPool:
+        if retried:
+            return AuditResult(path=str(path), error="审查进程异常退出（该文件可能导致解析库崩溃）")
+        # The files in flight were lost with the pool: run them again in a fresh one (finished ones stay).
+        pool.renew()
+        survivors: deque[tuple[Path, Future[AuditResult], bool]] = deque([(path, pool.submit(path), True)])
+        for other, other_future, _ in pending:
+            finished = other_future.done() and not other_future.cancelled() and other_future.exception() is None
+            survivors.append((other, other_future, True) if finished else (other, pool.submit(other), True))
+        pending.clear()
+        pending.extend(survivors)
+        return _collect(pool, pending)
+    except Exception as exc:
+        return AuditResult(path=str(path), error=f"审查进程出错（{type(exc).__name__}：{exc}）")
 
 
 def excel_value(value: object) -> object:
