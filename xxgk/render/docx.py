@@ -193,7 +193,9 @@ _RUN_PROPS = (
     f'<w:sz w:val="{SIZE_TABLE_HALF_POINTS}"/><w:szCs w:val="{SIZE_TABLE_HALF_POINTS}"/></w:rPr>'
 )
 _NOTE_RUN_PROPS = _RUN_PROPS.replace(FONT_TABLE, "楷体")
-_PARA_PROPS = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
+_PARA_PROPS = (
+    '<w:pPr>{keep}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>'
+)
 
 
 def _widths(grid: Grid) -> list[int]:
@@ -220,6 +222,9 @@ def _table_xml(grid: Grid) -> str:
     ]
     parts.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     parts.append("</w:tblGrid>")
+    # Rows kept with the next one (Word keeps a row whose paragraphs are "keep with next" on the page of
+    # the following row): a table-1 block, the rows of a merged group label.
+    keep = {r for start, end in grid.keep_together for r in range(start, end - 1)}
     # Row spans continue into later rows: remember them by (row, col) → anchor.
     continuing: dict[tuple[int, int], GridCell] = {}
     for cell in grid.cells():
@@ -236,11 +241,11 @@ def _table_xml(grid: Grid) -> str:
         while col < grid.ncols:
             if col in anchors:
                 cell = anchors[col]
-                parts.append(_cell_xml(cell, widths, "restart" if cell.rowspan > 1 else None))
+                parts.append(_cell_xml(cell, widths, "restart" if cell.rowspan > 1 else None, r in keep))
                 col += cell.colspan
             elif (r, col) in continuing:
                 anchor = continuing[(r, col)]
-                parts.append(_cell_xml(anchor, widths, "continue"))
+                parts.append(_cell_xml(anchor, widths, "continue", r in keep))
                 col += anchor.colspan
             else:  # pragma: no cover - the layout covers every position
                 raise ValueError(f"{grid.key}: grid position ({r}, {col}) is not covered")
@@ -249,7 +254,7 @@ def _table_xml(grid: Grid) -> str:
     return "".join(parts)
 
 
-def _cell_xml(cell: GridCell, widths: list[int], vmerge: str | None) -> str:
+def _cell_xml(cell: GridCell, widths: list[int], vmerge: str | None, keep_next: bool) -> str:
     width = sum(widths[cell.col : cell.col + cell.colspan])
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if cell.colspan > 1:
@@ -259,11 +264,12 @@ def _cell_xml(cell: GridCell, widths: list[int], vmerge: str | None) -> str:
     if cell.role == "block":
         props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{BLOCK_SHADING}"/>')
     props.append('<w:vAlign w:val="center"/>')
+    para_props = _PARA_PROPS.format(keep="<w:keepNext/>" if keep_next else "")
     if vmerge == "continue":
-        return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p>{_PARA_PROPS}</w:pPr></w:p></w:tc>"
+        return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p>{para_props}</w:pPr></w:p></w:tc>"
     align = "left" if cell.role in ("block", "note") or (cell.role == "label" and cell.col == 2) else "center"
     if cell.role == "label" and cell.colspan > 1:
         align = "left"
     run_props = _NOTE_RUN_PROPS if cell.role == "note" else _RUN_PROPS
     run = f'<w:r>{run_props}<w:t xml:space="preserve">{escape(cell.text)}</w:t></w:r>' if cell.text else ""
-    return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p>{_PARA_PROPS}<w:jc w:val="{align}"/></w:pPr>{run}</w:p></w:tc>'
+    return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr><w:p>{para_props}<w:jc w:val="{align}"/></w:pPr>{run}</w:p></w:tc>'
