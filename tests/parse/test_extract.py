@@ -124,3 +124,29 @@ def test_parse_file_refuses_an_empty_file(tmp_path: Path) -> None:
 
 def test_front_ends_are_a_plain_dict() -> None:
     assert FRONT_ENDS["text"] is FRONT_ENDS["markdown"]
+
+
+def test_a_note_ending_in_a_number_inside_table_2_is_not_a_row() -> None:
+    rows = "\n".join(
+        f"{label}\t{n}\t0\t0\t0\t0\t0\t{n}"
+        for n, label in enumerate(("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"), start=1)
+    )
+    text = (
+        "某局2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        f"{rows.splitlines()[0]}\n注：含电话咨询 12\n{rows.splitlines()[1]}\n"
+    )
+    report = extract(text_to_document(text))
+    assert report.table2["carried_over"][0].value == 2
+    assert "PARSE-T2-STRAY-VALUE" in [f.code for f in report.findings]
+
+
+def test_table_1_without_block_headers() -> None:
+    text = (
+        "某局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t+2\t3\n"
+        "行政许可\t3940元\n行政事业性收费\t3940元\n"
+    )
+    report = extract(text_to_document(text))
+    assert report.table1["行政规范性文件/本年废止件数"].value == 2
+    assert str(report.table1["行政事业性收费/本年收费金额（单位：万元）"].value) == "0.394"

@@ -184,6 +184,14 @@ def find_anchors(rows: Sequence[TypedRow]) -> Anchors:
         if len(key) <= ANCHOR_MAX_CHARS and key.startswith("第二十条第"):
             t1 = n
             break
+    if t1 is None:
+        # no block header: the first column-header row (信息内容 followed by a table-1 column label)
+        heads = tuple(label_key(c) for c in (L.T1_COL_ISSUED, L.T1_COL_NEW_MADE, L.T1_COL_DECISIONS_2021))
+        for n, row in enumerate(rows):
+            key = label_key(row.text)
+            if key.startswith(label_key(L.T1_CONTENT_HEADER)) and any(h in key for h in heads):
+                t1 = n
+                break
     t2 = None
     for n in range(t1 or 0, len(rows)):
         key = label_key(rows[n].text)

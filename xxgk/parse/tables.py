@@ -25,6 +25,7 @@ from xxgk.parse.rows import Item, TypedRow
 T1_MIN_RATIO = 90.0  # table-1 row labels are short and alike (规范性文件/行政规范性文件): fuzzy only when close
 T2_WINDOW = 6  # a row label may skip at most this many expected rows ahead (rows missing from the source)
 T2_SKIP_MIN_SCORE = 90.0  # …and only when it matches this well
+T2_MIN_UNLABELLED = 4  # a row without a readable label needs this many cells to be placed by position
 T3_LABEL_MAX_CHARS = 12  # label cells in a table-3 value row are header words, never sentences
 
 _T2_ALIASES = {label_key(k): v for k, v in L.T2_ROW_ALIASES.items()}
@@ -369,6 +370,14 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                     )
                 )
         else:
+            present = [c for c in group.cells if c is not None]
+            if not group.run and len(present) < T2_MIN_UNLABELLED:
+                # a sentence or a note ending in a number, not a row of the table
+                for item in present:
+                    if item.kind == "value":
+                        message = f"表二中有一个不成行的数值「{item.text}」，已忽略"
+                        out.findings.append(finding("PARSE-T2-STRAY-VALUE", "warning", message, item.fragment))
+                continue
             index = pos
             hint = _t2_match(group.preceding, [(keys[pos], labels[keys[pos]])])
             if hint is not None:
