@@ -326,3 +326,23 @@ def test_pdf_table_search_only_on_pages_with_report_table_words() -> None:
     assert might_hold_table("结 果\n维持")  # words broken over lines
     assert might_hold_table("⾏政处罚 12")  # Kangxi radical 行 (U+2F8F) as some text layers print it
     assert not might_hold_table("一、总体情况\n2024 年，我市坚持以习近平新时代中国特色社会主义思想为指导")
+
+
+def test_pdf_rulings_at_different_heights_stay_separate_lines() -> None:
+    # Regression: snapping once dropped every ruling that was not within SNAP of the previous one.
+    from xxgk.parse.pdf import _HLine, _merge_h
+
+    lines = [_HLine(80.0, 73.0, 520.0), _HLine(115.6, 73.0, 520.0), _HLine(151.3, 73.0, 519.0)]
+    thick = [_HLine(80.4, 100.0, 300.0), _HLine(80.1, 298.0, 520.0)]  # the same line drawn in pieces
+    merged = _merge_h(lines + thick)
+    assert [round(h.y) for h in merged] == [80, 116, 151]
+    assert (merged[0].x0, merged[0].x1) == (73.0, 520.0)
+
+
+def test_sniff_utf8_text_whose_head_cuts_a_character(tmp_path: Path) -> None:
+    # Regression: a head of 8192 bytes ending inside a 3-byte character made crawled text look binary.
+    text = "a" + "平潭综合实验区" * 2000
+    path = tmp_path / "page"
+    path.write_bytes(text.encode("utf-8"))
+    assert len(text.encode("utf-8")[:8192].decode("utf-8", errors="ignore").encode()) < 8192
+    assert kind_for(path) == "text"
