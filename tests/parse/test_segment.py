@@ -119,3 +119,23 @@ def test_paragraphs_run_together_are_cut_at_part_headings() -> None:
     assert next(s.heading for s in spans) == "一、总体情况"
     # the table-2 row label 「一、本年新收…」 is not a part heading
     assert sum(1 for r in rows if r.text.startswith("一、")) == 1
+
+
+ALL_FILES = [
+    p for p in corpus_files("*") if p.suffix in (".txt", ".md", ".html", ".pdf", ".docx") and p.name != "README.md"
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_year_format_and_parts_through_every_front_end(path: Path) -> None:
+    from xxgk.parse import parse_file
+
+    gold = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".gold.json").read_text(encoding="utf-8"))
+    report = parse_file(path, rules=False)
+    assert report.year == gold["year"]
+    assert report.format == gold["format"]
+    if gold["agency"]:
+        assert report.agency and (report.agency[:2] == gold["agency"][:2] or report.agency[-2:] in gold["agency"])
+    numbers = [p.number for p in report.parts]
+    assert numbers == sorted(set(numbers)) and len(numbers) >= 4

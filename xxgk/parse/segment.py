@@ -13,7 +13,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -226,11 +226,6 @@ class PartSpan:
     position: int
     printed: int | None
     canonical: bool  # the heading is the canonical one (after normalisation)
-
-
-@dataclass(slots=True)
-class Segments:
-    parts: list[PartSpan] = field(default_factory=list)
 
 
 def _bare(heading: str) -> str:
