@@ -153,7 +153,7 @@ def table_grid(table: lxml.html.HtmlElement, table_index: int) -> list[Row]:
     html_rows = _own_rows(table)
     covered: dict[tuple[int, int], bool] = {}
     placed: dict[tuple[int, int], str] = {}
-    width = 0
+    last_column: dict[int, int] = {}  # per row, the last grid column any cell covers
     for r, tr in enumerate(html_rows):
         c = 0
         for cell in tr.xpath("./td | ./th"):
@@ -165,11 +165,11 @@ def table_grid(table: lxml.html.HtmlElement, table_index: int) -> list[Row]:
             for dr in range(rowspan):
                 for dc in range(colspan):
                     covered[(r + dr, c + dc)] = (dr, dc) != (0, 0)
+                last_column[r + dr] = max(last_column.get(r + dr, -1), c + colspan - 1)
             c += colspan
-            width = max(width, c)
     rows: list[Row] = []
     for r in range(len(html_rows)):
-        last = max((c for (rr, c) in covered if rr == r), default=-1)
+        last = last_column.get(r, -1)
         cells: list[Fragment] = []
         for c in range(last + 1):
             continuation = covered.get((r, c), False)
