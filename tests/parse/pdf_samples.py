@@ -72,3 +72,44 @@ def encrypted_pdf(user_password: bytes = b"secret", owner_password: bytes = b"ow
         ],
         trailer_extra=b"/Encrypt 4 0 R /ID [<%s> <%s>] " % (file_id.hex().encode(), file_id.hex().encode()),
     )
+
+
+def ruled_table_pdf(origin_y: float = 0.0) -> bytes:
+    """A page with a title, a ruled 3×3 table with merged cells, and a closing line; ASCII text.
+
+    Grid (x 100–400 by 100, rows 20 pt high): row 1 is one cell spanning the three columns ("HEAD"); "AB"
+    spans rows 2–3 of column 1; "3" spans columns 2–3 of row 3. The media box may start above the origin.
+    """
+    top = origin_y + 742  # the table's top edge in PDF coordinates (y grows upwards)
+    ys = [top - 20 * i for i in range(4)]
+    xs = [100, 200, 300, 400]
+    ops = [b"0.5 w"]
+    ops += [b"%d %.1f m %d %.1f l S" % (xs[0], y, xs[-1], y) for y in (ys[0], ys[1], ys[3])]
+    ops.append(b"%d %.1f m %d %.1f l S" % (xs[1], ys[2], xs[-1], ys[2]))  # no ruling under "AB"
+    ops += [b"%d %.1f m %d %.1f l S" % (x, ys[0], x, ys[3]) for x in (xs[0], xs[-1])]
+    ops.append(b"%d %.1f m %d %.1f l S" % (xs[1], ys[1], xs[1], ys[3]))
+    ops.append(b"%d %.1f m %d %.1f l S" % (xs[2], ys[1], xs[2], ys[2]))  # "3" spans columns 2-3
+
+    def text(x: float, y: float, word: bytes) -> bytes:
+        return b"BT /F1 10 Tf %.1f %.1f Td (%s) Tj ET" % (x, y, word)
+
+    ops += [
+        text(100, top + 30, b"Title"),
+        text(220, ys[0] - 14, b"HEAD"),
+        text(120, ys[1] - 24, b"AB"),
+        text(220, ys[1] - 14, b"1"),
+        text(320, ys[1] - 14, b"2"),
+        text(270, ys[2] - 14, b"3"),
+        text(100, ys[3] - 40, b"End"),
+    ]
+    content = b"\n".join(ops)
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 %d 595 %d] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>" % (origin_y, origin_y + 842),
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from tests.conftest import corpus_files
-from tests.parse.pdf_samples import blank_pdf, encrypted_pdf
+from tests.parse.pdf_samples import blank_pdf, encrypted_pdf, ruled_table_pdf
 from xxgk.parse.document import Row, SourceDocument, UnreadableDocument
 from xxgk.parse.docx import parse_docx_bytes, read_docx
 from xxgk.parse.html import decode_html, parse_html_bytes, read_html
@@ -346,3 +346,15 @@ def test_sniff_utf8_text_whose_head_cuts_a_character(tmp_path: Path) -> None:
     path.write_bytes(text.encode("utf-8"))
     assert len(text.encode("utf-8")[:8192].decode("utf-8", errors="ignore").encode()) < 8192
     assert kind_for(path) == "text"
+
+
+@pytest.mark.parametrize("origin_y", [0.0, 100.0], ids=["media-box-at-origin", "media-box-shifted"])
+def test_pdf_ruled_table_spans_from_vector_lines(origin_y: float) -> None:
+    # The made-up table carries no report words: ask for tables on every page.
+    assert not [r for r in parse_pdf_bytes(ruled_table_pdf(origin_y)).rows if r.kind == "table_row"]
+    document = parse_pdf_bytes(ruled_table_pdf(origin_y), every_page=True)
+    assert [r.kind for r in document.rows] == ["text", "table_row", "table_row", "table_row", "text"]
+    assert document.rows[0].text == "Title" and document.rows[-1].text == "End"
+    grid = [texts(r) for r in document.rows[1:4]]
+    assert grid == [["HEAD", None, None], ["AB", "1", "2"], [None, "3", None]]
+    assert {c.page for r in document.rows for c in r.cells} == {1}

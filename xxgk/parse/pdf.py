@@ -45,6 +45,7 @@ CROSS: Final = 3.0  # how far a ruling may miss another and still meet it
 CELL_INSET: Final = 0.8  # a cell's text is read from its rectangle shrunk by this much
 COLUMN_MATCH: Final = 4.0  # column boundaries within this are "the same column structure" across a page break
 MIN_TABLE_COLUMNS: Final = 2
+OPEN_END: Final = 1e5  # a text band's open edge (far beyond any page)
 MAX_SEGMENTS_PER_PAGE: Final = 20_000  # beyond this the page is a drawing, not a ruled table
 
 _PAGE_NUMBER = re.compile(
@@ -99,17 +100,19 @@ def _segments(page: pdfium.PdfPage, height: float) -> tuple[list[_HLine], list[_
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
             continue
         a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-        points: list[tuple[float, float, bool]] = []  # (x, y, starts a new subpath)
+        points: list[tuple[float, float, bool]] = []  # (x, y, not joined to the previous point by a line)
         for s in range(count):
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, s)
             if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
                 continue
             px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
             kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            points.append((px, height - py, kind == pdfium_c.FPDF_SEGMENT_MOVETO))
+            # A curve's control points are no ruling: only straight line segments count.
+            points.append((px, height - py, kind != pdfium_c.FPDF_SEGMENT_LINETO))
             if pdfium_c.FPDFPathSegment_GetClose(seg):
                 start = next((p for p in reversed(points) if p[2]), points[0])
-                points.append((start[0], start[1], False))
+                if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                    points.append((start[0], start[1], False))
         for (x0, y0, _), (x1, y1, new) in itertools.pairwise(points):
             if new:
                 continue
@@ -440,8 +443,12 @@ def _continue_spans(previous: _Table, table: _Table) -> None:
             first[c] = Fragment("", page=fragment.page, column=fragment.column, continuation=True)
 
 
-def parse_pdf_bytes(data: bytes, path: str | None = None) -> SourceDocument:
-    """Read a PDF from bytes (see the module docstring)."""
+def parse_pdf_bytes(data: bytes, path: str | None = None, *, every_page: bool = False) -> SourceDocument:
+    """Read a PDF from bytes (see the module docstring).
+
+    Ruled tables are looked for only on pages whose text has a word of the report's tables, unless
+    `every_page` is set (for tables that are not the report's own).
+    """
     if not data.strip():
         raise UnreadableDocument("文件为空，没有可读取的内容")
     if b"%PDF" not in data[:1024]:
@@ -458,28 +465,27 @@ def parse_pdf_bytes(data: bytes, path: str | None = None) -> SourceDocument:
                 blocks.append(_Block(index + 1, lines=[]))
                 continue
             try:
-                width, height = page.get_size()
+                _, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
                     chars += max(textpage.count_chars(), 0)
                     page_text = str(textpage.get_text_bounded())
-                    if not might_hold_table(page_text):
+                    if not every_page and not might_hold_table(page_text):
                         blocks.append(_Block(index + 1, lines=_text_lines(page_text)))
                         continue
                     tables = _page_tables(page, textpage, height, index + 1)
                     if not tables:
                         blocks.append(_Block(index + 1, lines=_text_lines(page_text)))
                         continue
-                    top = 0.0
+                    # Bands reach beyond the page size: a media box need not start at the origin.
+                    top = -OPEN_END
                     for table in tables:
-                        blocks.append(
-                            _Block(index + 1, lines=_text_lines(_bounded(textpage, height, 0, top, width, table.top)))
-                        )
+                        band = _bounded(textpage, height, -OPEN_END, top, OPEN_END, table.top)
+                        blocks.append(_Block(index + 1, lines=_text_lines(band)))
                         blocks.append(_Block(index + 1, table=table))
                         top = table.bottom
-                    blocks.append(
-                        _Block(index + 1, lines=_text_lines(_bounded(textpage, height, 0, top, width, height)))
-                    )
+                    band = _bounded(textpage, height, -OPEN_END, top, OPEN_END, OPEN_END)
+                    blocks.append(_Block(index + 1, lines=_text_lines(band)))
                 finally:
                     textpage.close()
             finally:
