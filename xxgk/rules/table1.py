@@ -229,7 +229,9 @@ def t1_02(inp: RuleInput) -> Iterator[Finding]:
             )
 
 
-def _previous_ok(inp: RuleInput, code: str, fmt_code: str) -> tuple[Report, Report] | None:
+def _previous_ok(inp: RuleInput, fmt_code: str) -> tuple[Report, Report] | None:
+    """This year's and last year's report when both use `fmt_code` and are consecutive years, else None
+    (the two formats' table-1 columns cannot be compared with each other)."""
     report, previous = inp.report, inp.previous
     if previous is None or report.format != fmt_code or previous.format != fmt_code:
         return None
@@ -240,7 +242,7 @@ def _previous_ok(inp: RuleInput, code: str, fmt_code: str) -> tuple[Report, Repo
 
 @register("T1-03", "warning", "现行有效件数与上年衔接", "跨年度衔接（第三方校验做法，非官方规则）", "heuristic")
 def t1_03(inp: RuleInput) -> Iterator[Finding]:
-    pair = _previous_ok(inp, "T1-03", "2021")
+    pair = _previous_ok(inp, "2021")
     if pair is None:
         return
     report, previous = pair
@@ -270,7 +272,7 @@ def t1_03(inp: RuleInput) -> Iterator[Finding]:
 
 @register("T1-04", "warning", "上一年项目数量与上年报告衔接", "跨年度衔接（非官方规则）", "heuristic")
 def t1_04(inp: RuleInput) -> Iterator[Finding]:
-    pair = _previous_ok(inp, "T1-04", "2019")
+    pair = _previous_ok(inp, "2019")
     if pair is None:
         return
     report, previous = pair
