@@ -150,3 +150,23 @@ def test_table_1_without_block_headers() -> None:
     report = extract(text_to_document(text))
     assert report.table1["行政规范性文件/本年废止件数"].value == 2
     assert str(report.table1["行政事业性收费/本年收费金额（单位：万元）"].value) == "0.394"
+
+
+def test_a_report_before_the_2019_regulation_keeps_no_year() -> None:
+    report = extract(text_to_document("某局2017年政府信息公开工作年度报告\n一、总体情况\n"))
+    assert report.year is None and report.meta["printed_year"] == 2017
+    assert "PARSE-YEAR-UNSUPPORTED" in [f.code for f in report.findings]
+    loads(dumps(report))
+
+
+@pytest.mark.parametrize("printed", ["-3", "2.5"])
+def test_impossible_counts_are_kept_verbatim_with_a_finding(printed: str) -> None:
+    text = (
+        "某局2021年政府信息公开工作年度报告\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        f"一、本年新收政府信息公开申请数量\t{printed}\t0\t0\t0\t0\t0\t0\n"
+    )
+    report = extract(text_to_document(text))
+    cell = report.table2["new"][0]
+    assert cell.state.value == "unresolved" and cell.raw == printed
+    assert "PARSE-VALUE-INVALID" in [f.code for f in report.findings]
+    loads(dumps(report))

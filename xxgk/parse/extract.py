@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from xxgk import __version__
 from xxgk.model import labels as L
-from xxgk.model.formats import get_format
+from xxgk.model.formats import FIRST_YEAR, get_format
 from xxgk.model.report import Finding, Part, Report
 from xxgk.parse import segment
 from xxgk.parse.document import Fragment, SourceDocument
@@ -22,6 +22,7 @@ from xxgk.parse.rows import TypedRow, type_document
 from xxgk.parse.tables import TableResult, parse_table1, parse_table2, parse_table3
 
 PARSER_VERSION = f"xxgk-parse {__version__}"
+LAST_PLAUSIBLE_YEAR = 2100  # the JSON contract's upper bound for a report year
 _RUN_TOGETHER = re.compile(re.escape(label_key(L.T2_ROW_LABELS["new"][0])) + r"\d{7,}")
 
 
@@ -57,6 +58,9 @@ def _extract(document: SourceDocument) -> Report:
     findings: list[Finding] = []
     title = segment.find_title(rows)
     year = segment.find_year(title, rows)
+    early: int | None = None
+    if year is not None and not FIRST_YEAR <= year <= LAST_PLAUSIBLE_YEAR:
+        early, year = year, None  # the model holds only reports under the 2019 条例's formats
     agency = segment.find_agency(title)
     guess = segment.detect_format(rows, year)
     report = Report(
@@ -67,7 +71,17 @@ def _extract(document: SourceDocument) -> Report:
         title=title,
     )
     report.meta = _meta(document)
-    if year is None:
+    if early is not None:
+        report.meta["printed_year"] = early
+        findings.append(
+            finding(
+                "PARSE-YEAR-UNSUPPORTED",
+                "warning",
+                f"报告年度 {early} 不在 2019 年修订条例施行之后的范围内，现行格式不适用，年度按未识别处理",
+                at="标题",
+            )
+        )
+    elif year is None:
         findings.append(finding("PARSE-YEAR-MISSING", "warning", "未能从标题或正文识别报告年度", at="标题"))
     if not guess.from_labels:
         findings.append(

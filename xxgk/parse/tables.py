@@ -87,7 +87,31 @@ def to_cell(
             number = int(number)
     if unit is not None and column is not None and unit == column.unit:
         unit = None
+    kind = column.kind if column is not None else "count"
+    whole = not isinstance(number, Decimal) or number == number.to_integral_value()
+    if (number < 0 and kind != "signed") or (kind != "amount" and not whole):
+        # a negative count or a fractional count is not a value of this table: kept verbatim
+        return Cell.unresolved(item.text.strip(), prov)
+    if kind != "amount" and isinstance(number, Decimal):
+        number = int(number)
     return Cell(value=number, state=CellState.VALUE, unit=unit, provenance=prov)
+
+
+def invalid_value(cell: Cell, ref: str, name: str) -> Finding | None:
+    """The finding for a printed value that the table cannot hold (kept verbatim as an unresolved cell)."""
+    if cell.state is not CellState.UNRESOLVED:
+        return None
+    prov = cell.provenance
+    place = ""
+    if prov is not None:
+        place = f"第 {prov.page} 页" if prov.page else (f"第 {prov.line} 行" if prov.line else "")
+    return finding(
+        "PARSE-VALUE-INVALID",
+        "warning",
+        f"{name}印作「{cell.raw}」，不是该栏应有的非负整数，按原文保留",
+        at=place,
+        cells=(ref,),
+    )
 
 
 def fit(region: Sequence[Item], width: int) -> tuple[list[Item | None], list[Item]]:
@@ -189,6 +213,9 @@ def parse_table1(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
             key = table1_key(printed, column.label)
             cell = to_cell(item, label_status=match.status, column=column, near=first)
             out.table1[key] = cell
+            bad = invalid_value(cell, f"table1.{key}", f"表一「{printed}/{column.label}」")
+            if bad is not None:
+                out.findings.append(bad)
             if column.kind == "amount" and column.unit is None and cell.is_number and cell.unit is None:
                 out.findings.append(
                     finding(
@@ -397,6 +424,10 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                 )
         key = keys[index]
         out.table2[key] = [to_cell(item, label_status=status, near=where_group) for item in group.cells]
+        for column, cell in enumerate(out.table2[key]):
+            bad = invalid_value(cell, f"table2.{key}[{column}]", f"表二「{L.T2_ROW_SHORT[key]}」第 {column + 1} 列")
+            if bad is not None:
+                out.findings.append(bad)
         if any(c is None for c in group.cells) and not group.run:
             out.findings.append(
                 finding(
@@ -491,6 +522,10 @@ def parse_table3(rows: Sequence[TypedRow]) -> TableResult:
     last = next((i.fragment for i in reversed(taken) if i is not None), None)
     taken += [None] * (T3_WIDTH - len(taken))
     out.table3 = [to_cell(item, near=last) for item in taken]
+    for n, cell in enumerate(out.table3):
+        bad = invalid_value(cell, f"table3[{n}]", f"表三「{L.t3_label(n)}」")
+        if bad is not None:
+            out.findings.append(bad)
     for item in extra:
         out.findings.append(
             finding("PARSE-T3-EXTRA-VALUE", "warning", f"表三多出数值「{item.text}」，已忽略", item.fragment)
