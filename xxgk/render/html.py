@@ -88,7 +88,8 @@ def table(grid: Grid) -> str:
         out.extend(_row(row) for row in grid.rows[start:end])
         out.append("</tbody>")
     out.append("</table>")
-    return "\n".join(out)
+    # No whitespace between table tags: every text node is one more (anonymous) box for WeasyPrint to lay out.
+    return "".join(out)
 
 
 def _row(row: list[GridCell]) -> str:
