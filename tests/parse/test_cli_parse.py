@@ -71,3 +71,11 @@ def test_json_of_every_text_sample_reads_back(name: str) -> None:
     proc = run_cli("parse", "--json", str(path))
     assert proc.returncode == 0, proc.stderr
     loads(proc.stdout)
+
+
+def test_corrupt_pdf_error_names_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("xxgk：错误：broken.pdf：") and err.count("\n") == 1

@@ -103,7 +103,13 @@ def read_document(path: str | Path) -> SourceDocument:
     if size == 0:
         raise UnreadableDocument(f"{file.name}：文件为空")
     _, reader = front_end_for(file)
-    return reader(file)
+    try:
+        return reader(file)
+    except UnreadableDocument as exc:
+        message = str(exc)
+        if file.name in message:
+            raise
+        raise UnreadableDocument(f"{file.name}：{message}") from None  # say which file
 
 
 def parse_file(path: str | Path, *, rules: bool = True) -> Report:
