@@ -8,6 +8,7 @@ the merge structure is decided here and nowhere else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -88,16 +89,30 @@ T2_CAPTION = L.PART_HEADINGS[2].split("、", 1)[1]
 T3_CAPTION = L.PART_HEADINGS[3].split("、", 1)[1]
 
 
+# Characters XML 1.0 cannot carry (control characters from parsed documents): DOCX and XLSX would be
+# unreadable, so they are dropped from every text the renderers print.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def shown(cell: Cell) -> str:
+    """A cell as printed (`Cell.display`): the number, blank, or 「/」."""
+    return clean(cell.display())
+
+
 def report_title(report: Report) -> str:
     if report.title:
-        return report.title
+        return clean(report.title)
     year = f"{report.year}年" if report.year is not None else ""
-    return f"{report.agency or ''}{year}{L.REPORT_TITLE_SUFFIX}"
+    return clean(f"{report.agency or ''}{year}{L.REPORT_TITLE_SUFFIX}")
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
     """A part's text as paragraphs: one per non-empty line, surrounding whitespace dropped."""
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+    return tuple(clean(line).strip() for line in text.splitlines() if clean(line).strip())
 
 
 def build_layout(report: Report) -> Layout:
@@ -105,7 +120,7 @@ def build_layout(report: Report) -> Layout:
     sections = []
     for number, canonical in enumerate(L.PART_HEADINGS, start=1):
         part = report.part(number)
-        heading = part.heading if part is not None and part.heading else canonical
+        heading = clean(part.heading) if part is not None and part.heading else canonical
         text = paragraphs(part.text) if part is not None else ()
         sections.append(Section(heading, text, L.PART_PLACEHOLDERS.get(number), tables.get(number)))
     return Layout(report_title(report), tuple(sections))
@@ -203,10 +218,10 @@ def table1_grid(report: Report) -> Grid:
         for i, row in enumerate(rows):
             r = len(grid.rows)
             row_id = f"t1-b{b}-r{i}"
-            line = [GridCell(r, 0, row.label, "label", cid=row_id, headers=(content_id,), scope="row")]
+            line = [GridCell(r, 0, clean(row.label), "label", cid=row_id, headers=(content_id,), scope="row")]
             if row.loose and not any(c.is_number for _, c in row.cells.values()):
                 # Cells printed run together: one value spanning the block's columns.
-                text = "；".join(cell.display() for _, cell in row.loose)
+                text = "；".join(shown(cell) for _, cell in row.loose)
                 key, cell = row.loose[0]
                 line.append(
                     GridCell(
@@ -225,10 +240,10 @@ def table1_grid(report: Report) -> Grid:
                 for column, span in zip(block.columns, spans, strict=True):
                     key, cell = row.cells.get(column.label, (table1_key(row.label, column.label), Cell.blank()))
                     if column.label == block.columns[-1].label and row.loose:
-                        extra = "；".join(c.display() for _, c in row.loose)
-                        cell_text = "；".join(t for t in (cell.display(), extra) if t)
+                        extra = "；".join(shown(c) for _, c in row.loose)
+                        cell_text = "；".join(t for t in (shown(cell), extra) if t)
                     else:
-                        cell_text = cell.display()
+                        cell_text = shown(cell)
                     line.append(
                         GridCell(
                             r,
@@ -324,7 +339,7 @@ def table2_grid(report: Report) -> Grid:
                 GridCell(
                     r,
                     3 + c,
-                    cell.display(),
+                    shown(cell),
                     "value",
                     ref=f"table2.{key}.{col_key}",
                     cell=cell,
@@ -378,6 +393,6 @@ def table3_grid(report: Report) -> Grid:
     values = []
     for i, key in enumerate(L.T3_KEYS):
         cell = report.t3(i)
-        values.append(GridCell(3, i, cell.display(), "value", ref=f"table3.{key}", cell=cell, headers=leaf_ids[i]))
+        values.append(GridCell(3, i, shown(cell), "value", ref=f"table3.{key}", cell=cell, headers=leaf_ids[i]))
     grid.rows.append(values)
     return grid
