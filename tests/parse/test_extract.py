@@ -170,3 +170,33 @@ def test_impossible_counts_are_kept_verbatim_with_a_finding(printed: str) -> Non
     assert cell.state.value == "unresolved" and cell.raw == printed
     assert "PARSE-VALUE-INVALID" in [f.code for f in report.findings]
     loads(dumps(report))
+
+
+LAYOUT_TABLE3 = """某局2020年政府信息公开工作年度报告
+四、政府信息公开行政复议、行政诉讼情况
+          行政复议                                  行政诉讼
+                                未经复议直接起诉                      复议后起诉
+结果   结果   其他     尚未
+                      总计   结果   结果   其他    尚未        结果   结果   其他   尚未
+维持   纠正   结果     审结                             总计                        总计
+                           维持   纠正   结果    审结        维持   纠正   结果   审结
+                           0    0     0    0    0    0    0     0     0   0
+五、存在的主要问题及改进情况
+"""
+
+
+def test_layout_text_indentation_places_blank_leading_cells() -> None:
+    # `pdftotext -layout` of a table 3 whose five 行政复议 cells are blank: the value line is indented
+    report = extract(text_to_document(LAYOUT_TABLE3))
+    assert report.table3 is not None
+    assert [c.is_blank for c in report.table3] == [True] * 5 + [False] * 10
+    assert "PARSE-T3-SHORT" in [f.code for f in report.findings]
+
+
+def test_unindented_short_table3_is_filled_left_to_right_with_a_warning() -> None:
+    text = LAYOUT_TABLE3.replace("                           0    0", "0    0")
+    report = extract(text_to_document(text))
+    assert report.table3 is not None
+    assert [c.is_blank for c in report.table3] == [False] * 10 + [True] * 5
+    short = [f for f in report.findings if f.code == "PARSE-T3-SHORT"]
+    assert short and "从左到右" in short[0].message

@@ -8,6 +8,7 @@ rows of the expected width, which is how rows printed without their labels are s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,6 +28,7 @@ T2_WINDOW = 6  # a row label may skip at most this many expected rows ahead (row
 T2_SKIP_MIN_SCORE = 90.0  # …and only when it matches this well
 T2_MIN_UNLABELLED = 4  # a row without a readable label needs this many cells to be placed by position
 T3_LABEL_MAX_CHARS = 12  # label cells in a table-3 value row are header words, never sentences
+T3_INDENT_GAPS = 2  # a short value line indented by more than this many of its own gaps starts with blanks
 
 _T2_ALIASES = {label_key(k): v for k, v in L.T2_ROW_ALIASES.items()}
 # 2019 and 2021 spell one table-1 row differently; a report may print the other format's spelling.
@@ -475,6 +477,34 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
 # --- table 3 --------------------------------------------------------------------------------------
 
 
+def _indent(text: str) -> int:
+    expanded = text.expandtabs(8)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _blank_columns_before(row: TypedRow, region: Sequence[Item], rows: Sequence[TypedRow]) -> int:
+    """For a short row of space-aligned text (`pdftotext -layout`): how many columns are blank before its
+    first value, judged by its indentation against the header lines and the spacing of its own values."""
+    raw = row.first.text.expandtabs(8) if row.first is not None else ""
+    starts: list[int] = []
+    at = 0
+    for item in region:
+        found = raw.find(item.text, at)
+        if found < 0:
+            return 0
+        starts.append(found)
+        at = found + len(item.text)
+    if len(starts) < 2:
+        return 0
+    gaps = sorted(b - a for a, b in itertools.pairwise(starts))
+    typical = gaps[len(gaps) // 2]
+    header = [_indent(r.first.text) for r in rows if r.labels and not r.values and r.first is not None]
+    margin = min(header, default=0)
+    if typical > 0 and starts[0] - margin > T3_INDENT_GAPS * typical:
+        return T3_WIDTH - len(region)
+    return 0
+
+
 def parse_table3(rows: Sequence[TypedRow]) -> TableResult:
     out = TableResult()
     taken: list[Item | None] = []
@@ -502,24 +532,32 @@ def parse_table3(rows: Sequence[TypedRow]) -> TableResult:
                 continue
             while items and items[0].kind == "empty":
                 items.pop(0)
-            region: list[Item] = items
+            found: list[Item] = items
         else:
-            region = row.value_region()
+            found = row.value_region()
         room = T3_WIDTH - len(taken)
+        region: list[Item | None] = list(found)
+        if not taken and len(found) < T3_WIDTH and not row.structured:
+            blanks: list[Item | None] = [None] * _blank_columns_before(row, found, rows)
+            region = blanks + region
         taken.extend(region[:room])
-        extra.extend(i for i in region[room:] if i.kind != "empty")
+        extra.extend(i for i in region[room:] if i is not None and i.kind != "empty")
+    present = [i for i in taken if i is not None]
+    last = next((i.fragment for i in reversed(present)), None)
     if not taken:
         out.findings.append(finding("PARSE-T3-NO-VALUES", "warning", "表三没有读到任何数值", at="表三"))
-    elif len(taken) < T3_WIDTH:
+    elif len(present) < T3_WIDTH:
+        lead = len(taken) - len(present)
+        placed = f"按版面缩进判断前 {lead} 格为空白" if lead else "按从左到右的顺序填入，其余按空白处理"
         out.findings.append(
             finding(
                 "PARSE-T3-SHORT",
                 "warning",
-                f"表三只读到 {len(taken)} 个数值（应为 {T3_WIDTH} 个），其余按空白处理",
-                taken[0].fragment if taken[0] else None,
+                f"表三只读到 {len(present)} 个数值（应为 {T3_WIDTH} 个），{placed}",
+                last,
+                cells=tuple(f"table3[{n}]" for n in range(T3_WIDTH) if n >= len(taken) or taken[n] is None),
             )
         )
-    last = next((i.fragment for i in reversed(taken) if i is not None), None)
     taken += [None] * (T3_WIDTH - len(taken))
     out.table3 = [to_cell(item, near=last) for item in taken]
     for n, cell in enumerate(out.table3):
