@@ -12,7 +12,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from xxgk.model import labels as L
-from xxgk.model.report import CellState, Finding, Report
+from xxgk.model.report import CellState, Finding, Report, format_number
 from xxgk.render.layout import Grid, GridCell, build_layout
 
 SHEET_NAMES: Final[dict[str, str]] = {"table1": "表一 主动公开", "table2": "表二 依申请", "table3": "表三 复议诉讼"}
@@ -128,7 +128,13 @@ def _write_cell(
         model = cell.cell
         severity, codes = marks.get(cell.ref or "", (None, []))
         number = model.value if model is not None and model.state is CellState.VALUE else None
-        exact = number is not None and len(str(abs(number)).replace(".", "").lstrip("0")) <= MAX_EXACT_DIGITS
+        # A number is written as a number only when it is all the cell shows (cells that also carry entries
+        # printed run together stay text) and a double holds it exactly.
+        exact = (
+            number is not None
+            and cell.text == format_number(number)
+            and len(str(abs(number)).replace(".", "").lstrip("0")) <= MAX_EXACT_DIGITS
+        )
         fmt = styles.value(_num_format(number) if number is not None and exact else "@", severity)
         if last_row != row or last_col != col:
             sheet.merge_range(row, col, last_row, last_col, "", fmt)
