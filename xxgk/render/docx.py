@@ -10,6 +10,7 @@ cannot express the template's `vMerge` continuation cells that carry a `gridSpan
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -24,6 +25,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from xxgk.model import labels as L
 from xxgk.model.report import Finding, Report
 from xxgk.render.layout import Grid, GridCell, build_layout
 
@@ -71,6 +73,11 @@ def render(report: Report, findings: list[Finding] | None = None) -> bytes:
     _page_setup(doc)
     _base_styles(doc)
     _font_table(doc)
+    # python-docx's template would otherwise name itself as author and give a stale date.
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = layout.title, report.agency or "", report.agency or ""
+    props.subject, props.keywords, props.comments = L.REPORT_TITLE_SUFFIX, "", ""
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     # python-docx adds paragraphs before the section properties; tables go there too.
     sect_pr = doc.element.body.find(qn("w:sectPr"))
 
