@@ -154,3 +154,8 @@ def test_huaian_page_numbers_inside_the_table_are_not_values(name: str) -> None:
     assert [c.value for c in report.table2["unable_2"]] == [11, 0, 0, 0, 0, 0, 11]
     assert report.table3 is not None and report.table3[4].value == 351
     assert not [f for f in report.findings if f.code.startswith("PARSE-T3")]
+
+
+def test_cells_of_a_row_the_source_lacks_say_so() -> None:
+    cell = parsed("zhanhe-yjj-2022.txt").table1["行政事业性收费/本年收费金额（单位：万元）"]
+    assert cell.provenance is not None and cell.provenance.label_status == "missing"

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from xxgk.model import labels as L
 from xxgk.model.formats import T2_WIDTH, T3_WIDTH, ReportFormat, Table1Block, Table1Column, table1_key
-from xxgk.model.report import Cell, CellState, Finding
+from xxgk.model.report import Cell, CellState, Finding, Provenance
 from xxgk.parse.document import Fragment
 from xxgk.parse.findings import finding, provenance
 from xxgk.parse.labels import LabelMatch, is_typo, match_label
@@ -114,6 +114,11 @@ def invalid_value(cell: Cell, ref: str, name: str) -> Finding | None:
         at=place,
         cells=(ref,),
     )
+
+
+def missing_cell() -> Cell:
+    """A cell of a row the source does not print at all: blank, with label status `missing`."""
+    return Cell.blank(Provenance(label_status="missing"))
 
 
 def fit(region: Sequence[Item], width: int) -> tuple[list[Item | None], list[Item]]:
@@ -252,7 +257,7 @@ def parse_table1(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
             if row_label in seen_canonical:
                 continue
             for column in block.columns:
-                out.table1[table1_key(row_label, column.label)] = Cell.blank()
+                out.table1[table1_key(row_label, column.label)] = missing_cell()
             out.findings.append(
                 finding(
                     "PARSE-T1-ROW-MISSING",
@@ -378,7 +383,7 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
         if matched is not None and (matched[0].key == keys[pos] or matched[0].score >= T2_SKIP_MIN_SCORE):
             index = keys.index(matched[0].key)
             for skipped in keys[pos:index]:
-                out.table2[skipped] = [Cell.blank() for _ in range(T2_WIDTH)]
+                out.table2[skipped] = [missing_cell() for _ in range(T2_WIDTH)]
                 out.findings.append(
                     finding(
                         "PARSE-T2-ROW-MISSING",
@@ -458,7 +463,7 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
         )
     for key in keys[pos:]:
         if key not in out.table2 and not ("other" in out.table2 and key.startswith("other_")):
-            out.table2[key] = [Cell.blank() for _ in range(T2_WIDTH)]
+            out.table2[key] = [missing_cell() for _ in range(T2_WIDTH)]
             out.findings.append(
                 finding(
                     "PARSE-T2-ROW-MISSING",
