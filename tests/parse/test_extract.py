@@ -200,3 +200,24 @@ def test_unindented_short_table3_is_filled_left_to_right_with_a_warning() -> Non
     assert [c.is_blank for c in report.table3] == [False] * 10 + [True] * 5
     short = [f for f in report.findings if f.code == "PARSE-T3-SHORT"]
     assert short and "从左到右" in short[0].message
+
+
+def test_2019_table_with_the_2021_sub_rows_of_other() -> None:
+    head = "某局2020年政府信息公开工作年度报告\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+    from xxgk.model.formats import FORMAT_2019
+
+    lines = []
+    for spec in FORMAT_2019.table2_rows:
+        if spec.key == "other":
+            for n, key in enumerate(("other_1", "other_2", "other_3"), start=1):
+                lines.append(f"{L.T2_ROW_LABELS[key][0]}\t{n}\t0\t0\t0\t0\t0\t{n}")
+        else:
+            lines.append(f"{spec.label}\t1\t0\t0\t0\t0\t0\t1")
+    report = extract(text_to_document(head + note + "\n".join(lines)))
+    assert report.format == "2019"
+    assert [report.table2[k][0].value for k in ("other_1", "other_2", "other_3")] == [1, 2, 3]
+    assert report.table2["total"][0].value == 1 and report.table2["carry_forward"][0].value == 1
+    assert "other" not in report.table2
+    assert "PARSE-T2-SPLIT-OTHER" in [f.code for f in report.findings]
+    loads(dumps(report))

@@ -361,6 +361,21 @@ def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
                 finding("PARSE-T2-EXTRA-ROW", "warning", "表二末行之后还有一行数值，已忽略", where_group)
             )
             continue
+        if keys[pos] == "other" and group.has_number:
+            split = _t2_match(group.labels, [("other_1", L.T2_ROW_LABELS["other_1"][0])])
+            if split is not None and split[0].score >= T2_SKIP_MIN_SCORE:
+                # a 2019-format table printing the 2021 sub-rows of （六）: kept as printed
+                keys[pos : pos + 1] = ["other_1", "other_2", "other_3"]
+                labels.update({k: L.T2_ROW_LABELS[k][0] for k in keys[pos : pos + 3]})
+                out.findings.append(
+                    finding(
+                        "PARSE-T2-SPLIT-OTHER",
+                        "warning",
+                        "2019 年格式的表二把「（六）其他处理」分成了 1–3 项（2021 年格式的写法），按所印读取",
+                        split[1].fragment,
+                        cells=("table2.other_1", "table2.other_2", "table2.other_3"),
+                    )
+                )
         window = [(k, labels[k]) for k in keys[pos : pos + T2_WINDOW]]
         matched = _t2_match(group.labels, window)
         if matched is None and keys[pos] == "other_1" and group.has_number:
