@@ -121,3 +121,14 @@ def test_missing_table_and_garbage_never_raise() -> None:
     assert any(f.severity == "warning" for f in solved.findings)
     solved = solve_run_together(fragments("一、本年新收政府信息公开申请数量9" * 3), get_format("2021"))
     assert all(c.is_blank for cells in solved.table2.values() for c in cells)
+
+
+def test_absurdly_long_digit_runs_are_left_blank() -> None:
+    # Regression: every split of a 49-digit row was once enumerated (minutes); numbers have at most 7 digits.
+    rows = {"new": "1" * 49, "granted": "9" * 30}
+    solved = solve_run_together(fragments(_table2_text(rows)), get_format("2019"))
+    assert all(c.is_blank for c in solved.table2["new"]) and all(c.is_blank for c in solved.table2["granted"])
+    assert any(f.code == CODE_AMBIGUOUS and "table2.new" in f.cells for f in solved.findings)
+    text = _table2_text({}) + "行政复议行政诉讼复议后起诉" + "1" * 100
+    solved = solve_run_together(fragments(text), get_format("2019"))
+    assert solved.table3 is not None and all(c.is_blank for c in solved.table3)

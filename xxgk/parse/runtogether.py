@@ -47,9 +47,10 @@ from xxgk.model.report import Cell, Finding, Provenance
 from xxgk.parse.document import Fragment
 
 # Named tolerances of the search.
-MAX_COMBINATIONS: Final = 200_000  # table-2 row combinations tried against the column rules
+MAX_COMBINATIONS: Final = 20_000  # table-2 row combinations tried against the column rules
 MAX_SOLUTIONS: Final = 64  # distinct solutions kept before giving up on uniqueness
 MIN_RUN_ROWS: Final = 3  # table-2 rows that must look run together before the shape is assumed
+MAX_CELL_DIGITS: Final = 7  # no count in these tables reaches ten million
 
 CODE_SEPARATED: Final = "PARSE-RT-01"
 CODE_AMBIGUOUS: Final = "PARSE-RT-02"
@@ -140,26 +141,39 @@ def looks_run_together(lines: Sequence[Fragment]) -> bool:
 # --- splitting digit strings ---------------------------------------------------------------------------
 
 
-def _splits(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
-    """Every way to cut `digits` into `parts` numbers printed without leading zeros."""
-    n = len(digits)
-    if parts == 1:
-        if n and (n == 1 or digits[0] != "0"):
-            yield (int(digits),)
-        return
-    # Each remaining part needs at least one digit.
-    for cut in range(1, n - parts + 2):
-        head = digits[:cut]
-        if cut > 1 and head[0] == "0":
-            break
-        for rest in _splits(digits[cut:], parts - 1):
-            yield (int(head), *rest)
-
-
 def _row_candidates(digits: str) -> list[tuple[int, ...]]:
-    """Splits of a table-2 row into 7 numbers where the six applicant columns sum to the total."""
-    found = [s for s in _splits(digits, T2_WIDTH) if sum(s[:-1]) == s[-1]]
-    if not found and len(digits) == T2_WIDTH:
+    """Splits of a table-2 row into 7 numbers where the six applicant columns sum to the total.
+
+    Numbers are printed without leading zeros and have at most MAX_CELL_DIGITS digits; the search cuts the
+    six applicant numbers and keeps a split only when the digits left over spell their sum.
+    """
+    width = T2_WIDTH - 1
+    n = len(digits)
+    found: list[tuple[int, ...]] = []
+    if n <= T2_WIDTH * MAX_CELL_DIGITS:
+
+        def cut(pos: int, parts: tuple[int, ...], total: int) -> None:
+            if len(parts) == width:
+                if digits[pos:] == str(total):
+                    found.append((*parts, total))
+                return
+            left = width - len(parts) - 1  # applicant numbers still to cut after this one
+            for size in range(1, MAX_CELL_DIGITS + 1):
+                end = pos + size
+                if end + left + 1 > n:  # each later number and the total need a digit
+                    break
+                if n - end > (left + 1) * MAX_CELL_DIGITS:  # too many digits left for the rest to hold
+                    continue
+                head = digits[pos:end]
+                if size > 1 and head[0] == "0":
+                    break
+                value = total + int(head)
+                if len(str(value)) > n - end - left:  # the total no longer fits in what is left
+                    continue
+                cut(end, (*parts, int(head)), value)
+
+        cut(0, (), 0)
+    if not found and n == T2_WIDTH:
         # One digit per cell is the only possible split: the printed arithmetic is wrong, not the split.
         found = [tuple(int(d) for d in digits)]
     return found
@@ -172,6 +186,8 @@ def _table3_candidates(digits: str) -> list[tuple[int, ...]]:
         if remaining == 0:
             if not text:
                 yield ()
+            return
+        if not 5 * remaining <= len(text) <= 5 * remaining * MAX_CELL_DIGITS:
             return
         for group in _splits_prefix(text, 5):
             values, used = group
@@ -191,7 +207,7 @@ def _splits_prefix(digits: str, parts: int) -> Iterator[tuple[tuple[int, ...], i
     if parts == 0:
         yield (), 0
         return
-    for cut in range(1, len(digits) - parts + 2):
+    for cut in range(1, min(MAX_CELL_DIGITS, len(digits) - parts + 1) + 1):
         head = digits[:cut]
         if cut > 1 and head[0] == "0":
             break
