@@ -36,6 +36,7 @@ th.item, th.wide { text-align: left; }
 td.note { font-family: "楷体", "楷体_GB2312", "KaiTi", serif; text-align: left; }
 td.value { font-variant-numeric: tabular-nums; }
 tr, tbody.keep { break-inside: avoid; }
+@media screen { .table-scroll { overflow-x: auto; } .table-scroll table { min-width: 60em; } }
 @media print { body { max-width: none; padding: 0; } caption { display: none; } }
 """.strip()
 
@@ -67,7 +68,7 @@ def page(layout: Layout) -> str:
         elif section.placeholder:
             out.append(f'<p class="placeholder">{escape(section.placeholder)}</p>')
         if section.table is not None:
-            out.append(table(section.table))
+            out.append(f'<div class="table-scroll">{table(section.table)}</div>')
         out.append("</section>")
     out.extend(["</main>", "</body>", "</html>", ""])
     return "\n".join(out)
