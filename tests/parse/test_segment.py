@@ -139,3 +139,10 @@ def test_year_format_and_parts_through_every_front_end(path: Path) -> None:
         assert report.agency and (report.agency[:2] == gold["agency"][:2] or report.agency[-2:] in gold["agency"])
     numbers = [p.number for p in report.parts]
     assert numbers == sorted(set(numbers)) and len(numbers) >= 4
+
+
+def test_year_in_chinese_numerals() -> None:
+    rows = typed("某某县统计局二〇二三年政府信息公开工作年度报告\n一、总体情况")
+    title = segment.find_title(rows)
+    assert segment.find_year(title, rows) == 2023
+    assert segment.find_agency(title) == "某某县统计局"

@@ -44,7 +44,7 @@ _NUMERALS = "一二三四五六"
 def _title_row(rows: Sequence[TypedRow]) -> int | None:
     # A crawled page puts navigation before the title: look further for a line that names the report.
     for n, row in enumerate(rows[:TITLE_MAX_ROWS]):
-        key = label_key(row.text)
+        key = arabic_years(label_key(row.text))
         if (
             len(key) <= TITLE_MAX_CHARS
             and re.search(r"(?:年度|工作)报告", key)
@@ -77,9 +77,18 @@ def find_title(rows: Sequence[TypedRow]) -> str | None:
     return re.sub(r"\s+", " ", title).strip()
 
 
+_CN_DIGITS = str.maketrans("〇零○ｏ一二三四五六七八九", "0000123456789")
+_CN_YEAR = re.compile(r"[二][〇零○ｏ][一二三四五六七八九〇零○ｏ]{2}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """`二〇二三年` → `2023年` (titles sometimes spell the year in Chinese numerals)."""
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+
+
 def find_year(title: str | None, rows: Sequence[TypedRow]) -> int | None:
     if title:
-        match = _YEAR.search(label_key(title))
+        match = _YEAR.search(arabic_years(label_key(title)))
         if match:
             return int(match.group(1))
     keys = [label_key(r.text) for r in rows[:60]]
@@ -94,7 +103,7 @@ def find_year(title: str | None, rows: Sequence[TypedRow]) -> int | None:
 def find_agency(title: str | None) -> str | None:
     if not title:
         return None
-    key = label_key(title)
+    key = arabic_years(label_key(title))
     key = _YEAR.sub("", key, count=1)
     key = re.sub(r"^度", "", key)
     for stop in ("政府信息公开", "政务公开", "年度报告", "工作报告"):
