@@ -221,3 +221,17 @@ def test_2019_table_with_the_2021_sub_rows_of_other() -> None:
     assert "other" not in report.table2
     assert "PARSE-T2-SPLIT-OTHER" in [f.code for f in report.findings]
     loads(dumps(report))
+
+
+def test_an_added_subtotal_column_is_left_out() -> None:
+    from xxgk.model.formats import FORMAT_2021
+
+    head = (
+        "某局2022年政府信息公开工作年度报告\n"
+        "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |\n"
+        "| | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计 | 总计 |\n"
+    )
+    body = "\n".join(f"| {spec.label} | 5 | 1 | 0 | 0 | 0 | 2 | 3 | 8 |" for spec in FORMAT_2021.table2_rows)
+    report = extract(text_to_document(head + body))
+    assert all([c.value for c in cells] == [5, 1, 0, 0, 0, 2, 8] for cells in report.table2.values())
+    assert "PARSE-T2-SUBTOTAL-COLUMN" in [f.code for f in report.findings]

@@ -341,11 +341,46 @@ def _t2_match(items: Sequence[Item], cands: list[tuple[str, str]]) -> tuple[Labe
     return best
 
 
+_T2_HEADS = {label_key(label): n for n, (_, label) in enumerate(L.T2_COLUMNS)}
+
+
+def subtotal_column(rows: Sequence[TypedRow]) -> int | None:
+    """Where an added 小计 column sits among the value columns, from the header rows (None: no such column)."""
+    order: list[str] = []
+    for row in rows:
+        if row.values:
+            break
+        for item in row.labels:
+            key = label_key(item.text)
+            if key.endswith("小计"):
+                order.append("小计")
+            elif key in _T2_HEADS and key not in order:
+                order.append(key)
+    if "小计" not in order or len(order) != len(L.T2_COLUMNS) + 1:
+        return None
+    return order.index("小计")
+
+
 def parse_table2(rows: Sequence[TypedRow], fmt: ReportFormat) -> TableResult:
     out = TableResult()
     keys = list(fmt.table2_keys)
     labels = {r.key: r.label for r in fmt.table2_rows}
-    groups, stray = value_groups(rows, T2_WIDTH)
+    subtotal = subtotal_column(rows)
+    if subtotal is None:
+        groups, stray = value_groups(rows, T2_WIDTH)
+    else:
+        # a tool's extra 法人或其他组织小计 column: read 8 values a row and leave it out (spec §C.1)
+        groups, stray = value_groups(rows, T2_WIDTH + 1)
+        for group in groups:
+            del group.cells[subtotal]
+        out.findings.append(
+            finding(
+                "PARSE-T2-SUBTOTAL-COLUMN",
+                "info",
+                "表二多印了一列「法人或其他组织小计」（官方表格没有此列），已略去",
+                at="表二",
+            )
+        )
     pos = 0
     for group in groups:
         if not group.has_number and not group.labels:
