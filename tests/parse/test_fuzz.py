@@ -6,7 +6,9 @@ other input yields a report that serialises to JSON. Bounded so that the suite s
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +31,7 @@ FUZZ = settings(
 
 _counter = itertools.count()
 _workdir = Path(tempfile.mkdtemp(prefix="xxgk-fuzz-"))
+atexit.register(shutil.rmtree, _workdir, ignore_errors=True)
 
 
 def survive(data: bytes, suffix: str) -> None:
