@@ -6,9 +6,6 @@ other input yields a report that serialises to JSON. Bounded so that the suite s
 
 from __future__ import annotations
 
-import atexit
-import itertools
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,23 +26,18 @@ FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 
-_counter = itertools.count()
-_workdir = Path(tempfile.mkdtemp(prefix="xxgk-fuzz-"))
-atexit.register(shutil.rmtree, _workdir, ignore_errors=True)
-
 
 def survive(data: bytes, suffix: str) -> None:
-    path = _workdir / f"sample{next(_counter)}{suffix}"
-    path.write_bytes(data)
-    try:
-        report = parse_file(path)
-    except UnreadableDocument as exc:
-        message = str(exc)
-        assert message and any("\u4e00" <= ch <= "\u9fff" for ch in message), message
-    else:
-        assert dumps(report)
-    finally:
-        path.unlink()
+    with tempfile.TemporaryDirectory(prefix="xxgk-fuzz-") as folder:
+        path = Path(folder) / f"sample{suffix}"
+        path.write_bytes(data)
+        try:
+            report = parse_file(path)
+        except UnreadableDocument as exc:
+            message = str(exc)
+            assert message and any("\u4e00" <= ch <= "\u9fff" for ch in message), message
+        else:
+            assert dumps(report)
 
 
 @FUZZ
