@@ -358,3 +358,9 @@ def test_pdf_ruled_table_spans_from_vector_lines(origin_y: float) -> None:
     grid = [texts(r) for r in document.rows[1:4]]
     assert grid == [["HEAD", None, None], ["AB", "1", "2"], [None, "3", None]]
     assert {c.page for r in document.rows for c in r.cells} == {1}
+
+
+def test_html_table_caption_is_text_before_the_grid() -> None:
+    page = "<table><caption>表一 主动公开</caption><tr><td>规章</td><td>0</td></tr></table>".encode()
+    rows = parse_html_bytes(page).rows
+    assert [(r.kind, r.text) for r in rows] == [("text", "表一 主动公开"), ("table_row", "规章\t0")]

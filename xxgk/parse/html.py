@@ -224,6 +224,9 @@ class _Walker:
                 continue
             if tag == "table" and not node.xpath(".//table"):
                 self.flush()
+                for caption in node.findall("caption"):  # a table's title is text before its grid
+                    self.buffer.append(caption.text_content())
+                    self.flush()
                 self.tables += 1
                 self.rows.extend(table_grid(node, self.tables))
                 if node.tail:
