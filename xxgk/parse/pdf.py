@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -69,12 +69,21 @@ class _VLine:
     y1: float
 
 
+class _GridCell(NamedTuple):
+    """A grid position before the table's index and row numbers are known (cheaper than a Fragment)."""
+
+    text: str
+    page: int
+    column: int
+    continuation: bool
+
+
 @dataclass(slots=True)
 class _Table:
     top: float
     bottom: float
     xs: list[float]  # the grid's column boundaries
-    rows: list[list[Fragment]] = field(default_factory=list)  # fragments without table/row numbers yet
+    rows: list[list[_GridCell]] = field(default_factory=list)
     numeric: list[list[bool]] = field(default_factory=list)  # per grid position: its cell's text is a number
 
 
@@ -292,14 +301,7 @@ def _build_table(
             i = r * cols + c
             origin = origin_of[i]
             numeric.append(bool(_NUMBER.match(text_of[origin])))
-            fragments.append(
-                Fragment(
-                    text_of[origin] if origin == i else "",
-                    page=page_number,
-                    column=c + 1,
-                    continuation=origin != i,
-                )
-            )
+            fragments.append(_GridCell(text_of[origin] if origin == i else "", page_number, c + 1, origin != i))
         table.rows.append(fragments)
         table.numeric.append(numeric)
     return table
@@ -402,19 +404,19 @@ def _column_map(previous: _Table, table: _Table) -> list[tuple[int, int]] | None
 
 def _regrid(table: _Table, columns: list[tuple[int, int]]) -> None:
     """Re-express a coarser continuation on the grid of the table it continues."""
-    rows: list[list[Fragment]] = []
+    rows: list[list[_GridCell]] = []
     numeric: list[list[bool]] = []
     for fragments, flags in zip(table.rows, table.numeric, strict=True):
-        out: list[Fragment] = []
+        out: list[_GridCell] = []
         out_flags: list[bool] = []
         for fragment, flag, (start, end) in zip(fragments, flags, columns, strict=True):
             for k in range(start, end):
                 out.append(
-                    Fragment(
+                    _GridCell(
                         fragment.text if k == start else "",
-                        page=fragment.page,
-                        column=k + 1,
-                        continuation=fragment.continuation or k > start,
+                        fragment.page,
+                        k + 1,
+                        fragment.continuation or k > start,
                     )
                 )
                 out_flags.append(flag)
@@ -440,7 +442,7 @@ def _continue_spans(previous: _Table, table: _Table) -> None:
             r -= 1
         origin = previous.rows[r][c]
         if origin.text and not previous.numeric[r][c]:
-            first[c] = Fragment("", page=fragment.page, column=fragment.column, continuation=True)
+            first[c] = _GridCell("", fragment.page, fragment.column, True)
 
 
 def parse_pdf_bytes(data: bytes, path: str | None = None, *, every_page: bool = False) -> SourceDocument:
