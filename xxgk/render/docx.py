@@ -27,7 +27,7 @@ from lxml import etree
 
 from xxgk.model import labels as L
 from xxgk.model.report import Finding, Report
-from xxgk.render.layout import Grid, GridCell, build_layout
+from xxgk.render.layout import Grid, GridCell, build_layout, clean
 
 # Customary fonts of government documents (GB/T 9704), each with the name Word should try when the first
 # is not installed (written to the font table as w:altName).
@@ -75,7 +75,8 @@ def render(report: Report, findings: list[Finding] | None = None) -> bytes:
     _font_table(doc)
     # python-docx's template would otherwise name itself as author and give a stale date.
     props = doc.core_properties
-    props.title, props.author, props.last_modified_by = layout.title, report.agency or "", report.agency or ""
+    agency = clean(report.agency or "")
+    props.title, props.author, props.last_modified_by = layout.title, agency, agency
     props.subject, props.keywords, props.comments = L.REPORT_TITLE_SUFFIX, "", ""
     props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     # python-docx adds paragraphs before the section properties; tables go there too.
