@@ -79,3 +79,16 @@ def test_corrupt_pdf_error_names_the_file(tmp_path: Path, capsys: pytest.Capture
     assert main(["parse", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("xxgk：错误：broken.pdf：") and err.count("\n") == 1
+
+
+def test_html_with_control_characters_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    # random bytes under .html once made the HTML parser raise ValueError out of parse_file
+    path = tmp_path / "junk.html"
+    path.write_bytes(b"<html>\xf7z\xcfG\x01\xf5\xd6\xc8;\xaePM\x8f\xbb\xc8|\xec\xcc\x08]o\xe1 \xaf\x9fs!")
+    from xxgk.parse import parse_file
+    from xxgk.parse.document import UnreadableDocument
+
+    try:
+        parse_file(path)
+    except UnreadableDocument as exc:
+        assert str(exc).startswith("junk.html：")

@@ -102,7 +102,7 @@ def read_document(path: str | Path) -> SourceDocument:
         raise UnreadableDocument(f"{file}：无法读取（{exc.strerror or exc}）") from None
     if size == 0:
         raise UnreadableDocument(f"{file.name}：文件为空")
-    _, reader = front_end_for(file)
+    kind, reader = front_end_for(file)
     try:
         return reader(file)
     except UnreadableDocument as exc:
@@ -110,6 +110,13 @@ def read_document(path: str | Path) -> SourceDocument:
         if file.name in message:
             raise
         raise UnreadableDocument(f"{file.name}：{message}") from None  # say which file
+    except RecursionError:
+        raise UnreadableDocument(f"{file.name}：文件结构嵌套过深，无法读取") from None
+    except Exception as exc:
+        # a front-end that chokes on a damaged file: the file is unreadable, and the message says how
+        raise UnreadableDocument(
+            f"{file.name}：按 {kind} 文件无法读取（{type(exc).__name__}：{str(exc)[:120]}）"
+        ) from exc
 
 
 def parse_file(path: str | Path, *, rules: bool = True) -> Report:

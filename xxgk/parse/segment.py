@@ -183,7 +183,7 @@ class Anchors:
 
 
 _T2_START = ("勾稽关系", label_key(L.T2_APPLICANT_GROUP))
-_T2_FIRST_ROW = label_key(L.T2_ROW_LABELS["new"][0])
+_T2_FIRST_ROW = strip_enumerator(label_key(L.T2_ROW_LABELS["new"][0]))  # 本年新收政府信息公开申请数量
 
 
 def find_anchors(rows: Sequence[TypedRow]) -> Anchors:
@@ -204,7 +204,7 @@ def find_anchors(rows: Sequence[TypedRow]) -> Anchors:
     t2 = None
     for n in range(t1 or 0, len(rows)):
         key = label_key(rows[n].text)
-        if len(key) <= ANCHOR_MAX_CHARS and (any(m in key for m in _T2_START) or key.startswith(_T2_FIRST_ROW)):
+        if len(key) <= ANCHOR_MAX_CHARS and (any(m in key for m in _T2_START) or _T2_FIRST_ROW in key):
             t2 = n
             break
     t3 = None
