@@ -26,7 +26,14 @@ def test_sheets_and_findings_sheet_only_when_given() -> None:
     assert book.sheetnames == [*SHEET_NAMES.values(), FINDINGS_SHEET]
     sheet = book[FINDINGS_SHEET]
     assert [c.value for c in sheet[1]] == list(FINDINGS_HEADER)
-    assert [c.value for c in sheet[2]][:4] == [1, "T2-01", "错误", FINDING.message]
+    assert [c.value for c in sheet[2]][:6] == [
+        1,
+        "T2-01",
+        "错误",
+        FINDING.message,
+        "表二·其他",
+        "表二「（七）总计」行「其他」列",
+    ]
     # the named cell is marked in its table sheet
     tables = R.xlsx_tables(render(report, [FINDING]), GRID_FIRST_ROW)
     grid = tables[SHEET_NAMES["table2"]]

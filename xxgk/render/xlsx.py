@@ -12,6 +12,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from xxgk.model import labels as L
+from xxgk.model.formats import split_table1_key
 from xxgk.model.report import CellState, Finding, Report, format_number
 from xxgk.render.layout import Grid, GridCell, build_layout
 
@@ -158,6 +159,24 @@ def _write_cell(
         sheet.write_string(row, col, cell.text, fmt)
 
 
+def describe_cell(ref: str) -> str:
+    """A finding's cell reference in the words clerks use.
+
+    「table2.total.other_org」 → 表二「（七）总计」行「其他」列; unknown references are kept as they are."""
+    table, _, rest = ref.partition(".")
+    if table == "table1":
+        row, column = split_table1_key(rest)
+        return f"表一「{row}」行「{column}」列" if column else f"表一「{row}」"
+    if table == "table2":
+        row, _, column = rest.partition(".")
+        labels = dict(L.T2_COLUMNS)
+        if row in L.T2_ROW_SHORT and column in labels:
+            return f"表二「{L.T2_ROW_SHORT[row]}」行「{labels[column]}」列"
+    if table == "table3" and rest in L.T3_KEYS:
+        return f"表三「{L.t3_label(L.T3_KEYS.index(rest))}」"
+    return ref
+
+
 def _findings_sheet(book: xlsxwriter.Workbook, styles: _Styles, findings: list[Finding]) -> None:
     sheet: Worksheet = book.add_worksheet(FINDINGS_SHEET)
     for c, width in enumerate((6, 10, 6, 60, 24, 36, 30, 8)):
@@ -171,7 +190,7 @@ def _findings_sheet(book: xlsxwriter.Workbook, styles: _Styles, findings: list[F
             SEVERITY_NAMES.get(finding.severity, finding.severity),
             finding.message,
             finding.where,
-            "\n".join(finding.cells),
+            "\n".join(describe_cell(ref) for ref in finding.cells),
             finding.basis,
             "是" if finding.assessable else "否（缺少数据）",
         )
