@@ -356,7 +356,7 @@ def expected_spans(report: Report) -> list[set[Span]]:
     spans2: set[Span] = {(0, 0, 3, 3), (0, 3, 1, 7), (1, 3, 2, 1), (1, 4, 1, 5), (1, 9, 2, 1)}
     keys = [k for k in L.T2_ROW_LABELS if k in report.spec.table2_keys or k in report.table2]
     groups = [L.T2_ROW_LABELS[k][1] for k in keys]
-    for i, (key, group) in enumerate(zip(keys, groups, strict=True)):
+    for i, group in enumerate(groups):
         row = 3 + i
         if not group:
             spans2.add((row, 0, 1, 3))
@@ -369,7 +369,6 @@ def expected_spans(report: Report) -> list[set[Span]]:
         if group and (i == 0 or not groups[i - 1]):
             run = next((j for j in range(i, len(keys)) if not groups[j]), len(keys)) - i
             spans2.add((row, 0, run, 1))
-        del key
     spans3: set[Span] = {(0, 0, 1, 5), (0, 5, 1, 10), (1, 5, 1, 5), (1, 10, 1, 5)}
     spans3 |= {(1, i, 2, 1) for i in range(5)}
     return [spans1, spans2, spans3]
