@@ -2,7 +2,7 @@
 
 Text comes from pdfium's text layer (exact CJK); ruled tables are found from the page's own vector lines
 (the path objects pdfium exposes). pdfplumber's `find_tables()` reads the same rulings through pdfminer
-and took about 15× as long as pdfium's whole text extraction on the corpus report; this is enough for the
+and took about 20× as long as pdfium's whole text extraction of the corpus report; this is enough for the
 ruled tables these reports print, and only pages whose text has a word of the report's tables are
 searched (`might_hold_table`):
 
