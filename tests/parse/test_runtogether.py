@@ -132,3 +132,28 @@ def test_absurdly_long_digit_runs_are_left_blank() -> None:
     text = _table2_text({}) + "行政复议行政诉讼复议后起诉" + "1" * 100
     solved = solve_run_together(fragments(text), get_format("2019"))
     assert solved.table3 is not None and all(c.is_blank for c in solved.table3)
+
+
+@pytest.mark.corpus
+def test_pingtan_2019_table1_rows_kept_verbatim(corpus_dir: Path) -> None:
+    text = (corpus_dir / "pingtan-2019.txt").read_text(encoding="utf-8")
+    solved = solve_run_together(fragments(text), get_format("2019"))
+    raw = {key.partition("/")[0]: cell.raw for key, cell in solved.table1.items()}
+    assert raw == {
+        "规章": "000",
+        "规范性文件": "898989",
+        "行政许可": "3960181",
+        "其他对外管理服务事项": "100153",
+        "行政处罚": "26480430",
+        "行政强制": "126025",
+        "行政事业性收费": "350",
+        "政府集中采购": "13575394432.52元",
+    }
+    assert "行政许可/上一年项目数量|本年增/减|处理决定数量" in solved.table1
+
+
+def test_signed_2019_changes_stay_in_the_joined_cell() -> None:
+    text = "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可1增109106其他对外管理服务事项5减43"
+    solved = solve_run_together(fragments(text), get_format("2019"))
+    assert solved.table1["行政许可/上一年项目数量|本年增/减|处理决定数量"].raw == "1增109106"
+    assert solved.table1["其他对外管理服务事项/上一年项目数量|本年增/减|处理决定数量"].raw == "5减43"

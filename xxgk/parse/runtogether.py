@@ -63,6 +63,8 @@ _PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四
 _WHITESPACE = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _T1_VALUE = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:万元|元)?")
+# Several cells run together: digits with the signs, 增/减 and decimal points a 2019 row may print.
+_T1_JOINED = re.compile(r"(?:[+\-−]|增|减)?\d[\d.+\-−增减]*(?:万元|元)?")
 _ITEM_NUMBER_END = ".．、"
 
 
@@ -444,10 +446,11 @@ def _solve_table1(text: _Text, fmt: ReportFormat, end: int) -> tuple[dict[str, C
         if stop < 0:
             stop = end if end > start else len(text.chars)
         pos = start + len(block.header)
+        value_pattern = _T1_VALUE if len(block.columns) == 1 else _T1_JOINED
         for row in block.rows:
             match = None
             for candidate in re.finditer(re.escape(row), text.chars[pos:stop]):
-                match = _T1_VALUE.match(text.chars, pos + candidate.end())
+                match = value_pattern.match(text.chars, pos + candidate.end())
                 if match:
                     break
             if match is None:
