@@ -7,6 +7,7 @@ the cell model: a number (int, or Decimal for amounts, never float), blank, or n
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ _IDEOGRAPH_MAP: dict[int, str] = {
     if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
 }
 
+_LOOK_ALIKE = re.compile("[\u2f00-\u2fd5\uf900-\ufaff]")
 _WHITESPACE = re.compile(r"\s+")  # str.split semantics: includes U+3000 and NBSP
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 _PUNCT = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；"})
@@ -37,11 +39,15 @@ _DASH_ONE = re.compile(r"^[—－–-]、")
 
 def clean_text(text: str) -> str:
     """Text of a line with artefacts removed and look-alike ideographs unified (no NFKC, spacing kept)."""
-    text = _ARTEFACT.sub("", text)
+    if "[" in text:
+        text = _ARTEFACT.sub("", text)
     text = _MARKDOWN_EMPHASIS.sub("", text)
-    return text.translate(_IDEOGRAPH_MAP)
+    if _LOOK_ALIKE.search(text):  # str.translate walks every character: only when there is one to map
+        text = text.translate(_IDEOGRAPH_MAP)
+    return text
 
 
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str, *, heading: bool = False) -> str:
     """The matching form of a label: NFKC, no whitespace, unified punctuation, `1.` item numbers.
 
