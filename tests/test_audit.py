@@ -132,3 +132,20 @@ def test_a_killed_worker_loses_no_file(corpus_dir: Path) -> None:
             killed = True
     assert len(results) == 12
     assert all(r.error is None and r.year == 2021 for r in results)
+
+
+@pytest.mark.corpus
+def test_audit_of_the_whole_corpus_matches_the_gold_years_and_formats(corpus_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "audit.xlsx"
+    main(["audit", str(corpus_dir), "--out", str(out)])
+    book = openpyxl.load_workbook(out, read_only=True)
+    rows = {Path(r[0]).name: r for r in list(book["汇总"].iter_rows(values_only=True))[1:]}
+    reports = [p for p in corpus_dir.iterdir() if p.suffix in {".pdf", ".docx", ".html", ".txt", ".md"}]
+    assert set(rows) == {p.name for p in reports}
+    for path in reports:
+        gold_path = path.with_name(path.name.rsplit(".", 1)[0] + ".gold.json")
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        assert rows[path.name][7] in (None, ""), path.name  # read without error
+        assert rows[path.name][2] == gold["year"] and rows[path.name][3] == gold["format"], path.name
