@@ -176,7 +176,7 @@ def _record(
         )
         locked.version += 1
         Application.objects.filter(pk=locked.pk).update(version=locked.version)
-        log_change(actor, locked.agency, locked, kind, summary)
+        log_change(actor, case.agency, locked, kind, summary)
     case.version = locked.version
     if hasattr(case, "_prefetched_objects_cache"):
         case._prefetched_objects_cache.pop("events", None)

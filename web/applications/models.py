@@ -13,10 +13,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils.crypto import constant_time_compare, get_random_string, salted_hmac
 
 from web.accounts.models import Agency
 from web.accounts.permissions import filter_visible
@@ -46,6 +46,10 @@ CONCLUDING_KINDS: tuple[str, ...] = (
     EventKind.FEE_LAPSED,
     EventKind.WITHDRAWN,
 )
+
+
+def _code_digest(salt: str, code: str) -> str:
+    return salted_hmac(f"xxgk.applications.code.{salt}", code.strip().upper(), algorithm="sha256").hexdigest()
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
@@ -220,11 +224,18 @@ class Application(models.Model):
 
     # --- verification code for the public tracking page --------------------------------------------
 
+    # A keyed HMAC (SECRET_KEY + per-case salt) rather than the password hasher: codes are random (40 bits),
+    # guessing online is rate-limited, and PBKDF2 at password strength would make bulk intake take minutes.
     def set_verification_code(self, code: str) -> None:
-        self.verification_code_hash = make_password(code.strip().upper())
+        salt = get_random_string(12)
+        self.verification_code_hash = f"hmac${salt}${_code_digest(salt, code)}"
 
     def check_verification_code(self, code: str) -> bool:
-        return bool(self.verification_code_hash) and check_password(code.strip().upper(), self.verification_code_hash)
+        scheme, _, rest = self.verification_code_hash.partition("$")
+        salt, _, digest = rest.partition("$")
+        if scheme != "hmac" or not salt or not digest:
+            return False
+        return constant_time_compare(digest, _code_digest(salt, code))
 
     # --- state and deadlines (derived from the events) ---------------------------------------------
 

@@ -119,3 +119,20 @@ def table3_for(agency: Any, year: int) -> list[int]:
 def tables_for(agency: Any, year: int) -> dict[str, Any]:
     """`{"table2": {row_key: [7 ints]}, "table3": [15 ints]}` (§J) for `agency`'s own cases in `year`."""
     return {"table2": table2_for(agency, year), "table3": table3_for(agency, year)}
+
+
+def fees_for(agency: Any, year: int) -> dict[str, Any]:
+    """信息处理费 of `agency` in `year`: notices issued, amount notified and amount collected (元)."""
+    from decimal import Decimal
+
+    from django.db.models import Sum
+
+    from web.applications.choices import EventKind
+
+    notices = CaseEvent.objects.filter(application__agency=agency, kind=EventKind.FEE_NOTIFIED, date__year=year)
+    agg = notices.aggregate(n=Count("pk"), amount=Sum("fee_amount"))
+    paid = CaseEvent.objects.filter(application__agency=agency, kind=EventKind.FEE_PAID, date__year=year)
+    collected = CaseEvent.objects.filter(
+        kind=EventKind.FEE_NOTIFIED, application__in=paid.values("application")
+    ).aggregate(amount=Sum("fee_amount"))["amount"]
+    return {"notices": agg["n"] or 0, "notified": agg["amount"] or Decimal(0), "collected": collected or Decimal(0)}
