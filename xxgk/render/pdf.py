@@ -33,7 +33,7 @@ FETCHER = OfflineFetcher()
 def render(report: Report, findings: list[Finding] | None = None) -> bytes:
     """The report as a PDF file (findings are not part of the published document)."""
     layout = build_layout(report)
-    document = HTML(string=page(layout), url_fetcher=FETCHER)
+    document = HTML(string=page(layout, for_print=True), url_fetcher=FETCHER)
     # Fonts are subset (harfbuzz-subset makes that fast), so the file stays small for portals.
     pdf: bytes = document.write_pdf()
     return pdf
