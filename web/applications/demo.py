@@ -230,7 +230,7 @@ class _Builder:
         self.by_applicant.setdefault((agency.pk, applicant.id_number), []).append(case)
         return case
 
-    def run(self, case: Application, outcome: str, *, fee: bool = False, hold_open: bool = False) -> None:
+    def run(self, case: Application, outcome: str, *, fee: bool = False) -> None:
         """Take the case through a plausible history towards `outcome`, stopping at the demo's today."""
         rng, cal = self.rng, self.cal
         who = self.actor(case)
@@ -270,7 +270,7 @@ class _Builder:
                 domain.record_fee_paid(case, who, last)
             due = case.due_date(cal)
             assert due is not None
-            if not hold_open and case.agency_id == self.ctx.government.pk and self.approver and rng.random() < 0.08:
+            if case.agency_id == self.ctx.government.pk and self.approver and rng.random() < 0.08:
                 day = _back(cal, due, rng.randint(1, 3))
                 if day > last:
                     if day > self.end:
@@ -279,8 +279,6 @@ class _Builder:
                     last = day
                     due = case.due_date(cal)
                     assert due is not None
-            if hold_open:
-                return
             room = max(1, cal.working_days_between(last, due))
             decided = self.at(last, rng.randint(1, room))
             article, _ = REPLY_TEXT[outcome]
@@ -387,36 +385,24 @@ def _due_soon_and_overdue(
     builder: _Builder, applicants: list[Applicant], government: Agency, departments: list[Agency]
 ) -> None:
     """Open cases due in 1, 2, 3 and 5 working days, and two left past their deadline."""
-    cal, rng = builder.cal, builder.rng
+    cal = builder.cal
     today = builder.end + dt.timedelta(days=1)
     try:
         cal.require_year(today.year)
     except CalendarYearMissing:
         return
-    for k, agency in (
-        (1, government),
-        (2, government),
-        (3, departments[1] if len(departments) > 1 else government),
-        (5, government),
-    ):
-        received = _back(cal, cal.add_working_days(today, k), 20)
-        while not cal.is_workday(received):
-            received -= dt.timedelta(days=1)
-        case = builder.register(
-            agency,
-            rng.choice(applicants[:100]),
-            received,
-            "请公开" + rng.choice(_topics(agency)).format(road=rng.choice(ROADS), year=received.year),
-        )
-        builder.run(case, Outcome.GRANTED, hold_open=True)
+    soon = departments[1] if len(departments) > 1 else government
+    for k, agency in ((1, government), (2, government), (3, soon), (5, government)):
+        _plain_case(builder, applicants, agency, _back(cal, cal.add_working_days(today, k), 20))
     for k, agency in ((27, government), (24, departments[0] if departments else government)):
-        received = _back(cal, today, k)
-        case = builder.register(
-            agency,
-            rng.choice(applicants[:100]),
-            received,
-            "请公开" + rng.choice(_topics(agency)).format(road=rng.choice(ROADS), year=received.year),
-        )
+        _plain_case(builder, applicants, agency, _back(cal, today, k))
+
+
+def _plain_case(builder: _Builder, applicants: list[Applicant], agency: Agency, received: dt.date) -> None:
+    """A received case with nothing done yet: its reply deadline is 20 working days after `received`."""
+    rng = builder.rng
+    topic = rng.choice(_topics(agency)).format(road=rng.choice(ROADS), year=received.year)
+    builder.register(agency, rng.choice(applicants[:100]), received, "请公开" + topic)
 
 
 def _review_cases(ctx: Any, end: dt.date) -> None:
