@@ -3,8 +3,9 @@ merged-cell structure of the official template.
 
 python-docx never writes the East-Asian font (`w:eastAsia`), which is the one Word uses for Chinese text,
 so every run goes through `set_run_fonts`. The tables are written as WordprocessingML directly from the
-layout grids: building them through python-docx's cell API (merge by merge) is several times slower and
-cannot express the template's `vMerge` continuation cells that carry a `gridSpan`.
+layout grids in one pass: going through python-docx's cell API (a cell lookup and a merge per span) is
+several times slower, and one pass writes exactly the template's cells (gridSpan for column spans, a
+vMerge restart cell and its continuation cells, carrying the same gridSpan, for row spans).
 """
 
 from __future__ import annotations
