@@ -48,6 +48,8 @@ class ItemForm(forms.ModelForm):
         self.fields["interprets"].queryset = Item.objects.filter(agency_id__in=ids, is_policy=True).exclude(
             pk=self.instance.pk
         )
+        self.fields["column"].empty_label = "（不放入栏目）"
+        self.fields["interprets"].empty_label = "（不是政策解读）"
         if self.instance.pk:
             self.fields["agency"].disabled = True
 
@@ -95,6 +97,7 @@ class ColumnForm(forms.ModelForm):
         self.fields["agency"].empty_label = None
         user_ids = Membership.objects.filter(agency_id__in=ids).values_list("user_id", flat=True)
         self.fields["owner"].queryset = get_user_model().objects.filter(pk__in=user_ids).order_by("username")
+        self.fields["owner"].empty_label = "（未指定）"
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
         if self.instance.pk:
             self.fields["agency"].disabled = True
