@@ -322,10 +322,11 @@ def test_sniff_bytes() -> None:
 def test_pdf_table_search_only_on_pages_with_report_table_words() -> None:
     from xxgk.parse.pdf import might_hold_table
 
-    assert might_hold_table("信息内容 本年处理决定数量\n行政处罚 3985758")
-    assert might_hold_table("结 果\n维持")  # words broken over lines
-    assert might_hold_table("⾏政处罚 12")  # Kangxi radical 行 (U+2F8F) as some text layers print it
-    assert not might_hold_table("一、总体情况\n2024 年，我市坚持以习近平新时代中国特色社会主义思想为指导")
+    assert might_hold_table("信息内容 本年处理决定数量\n行政处罚 3985758\n行政强制 88283\n第二十条 第（八）项")
+    assert might_hold_table("结 果\n维持 结 果\n纠正 尚 未\n审结")  # words broken over lines
+    assert might_hold_table("⾏政处罚 12\n⾏政强制 3\n信息内容")  # Kangxi radical 行 (U+2F8F)
+    # Narrative that names a table word or two is not searched.
+    assert not might_hold_table("2024 年，本年度完成行政许可 3 件，予以公开 12 件，其他 1 件，总计 16 件")
 
 
 def test_pdf_rulings_at_different_heights_stay_separate_lines() -> None:

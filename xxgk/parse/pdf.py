@@ -25,6 +25,7 @@ scan) reads as a document without rows, with `meta["text_layer"] = False`.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import itertools
 import re
@@ -48,6 +49,8 @@ CROSS: Final = 3.0  # how far a ruling may miss another and still meet it
 CELL_INSET: Final = 0.8  # a cell's text is read from its rectangle shrunk by this much
 COLUMN_MATCH: Final = 4.0  # column boundaries within this are "the same column structure" across a page break
 MIN_TABLE_COLUMNS: Final = 2
+MIN_ANCHORS: Final = 3  # distinct table words that make a page worth searching for rulings
+MIN_ANCHOR_LENGTH: Final = 4  # shorter table words (其他, 总计, 规章) are common in narrative
 OPEN_END: Final = 1e5  # a text band's open edge (far beyond any page)
 MAX_SEGMENTS_PER_PAGE: Final = 20_000  # beyond this the page is a drawing, not a ruled table
 
@@ -234,6 +237,14 @@ def _text_lines(text: str) -> list[str]:
 # --- tables ----------------------------------------------------------------------------------------------
 
 
+def _nearest(positions: list[float], value: float) -> int:
+    """Index of the sorted grid position closest to `value`."""
+    k = bisect.bisect_left(positions, value)
+    if k == len(positions) or (k > 0 and value - positions[k - 1] < positions[k] - value):
+        return k - 1
+    return k
+
+
 def _build_table(
     hs: list[_HLine], vs: list[_VLine], textpage: pdfium.PdfTextPage, height: float, page_number: int
 ) -> _Table | None:
@@ -246,11 +257,11 @@ def _build_table(
     # Rulings by grid line: the spans each grid line is drawn over.
     v_spans: list[list[tuple[float, float]]] = [[] for _ in xs]
     for v in vs:
-        k = min(range(len(xs)), key=lambda i: abs(xs[i] - v.x))
+        k = _nearest(xs, v.x)
         v_spans[k].append((v.y0 - SNAP, v.y1 + SNAP))
     h_spans: list[list[tuple[float, float]]] = [[] for _ in ys]
     for h in hs:
-        k = min(range(len(ys)), key=lambda i: abs(ys[i] - h.y))
+        k = _nearest(ys, h.y)
         h_spans[k].append((h.x0 - SNAP, h.x1 + SNAP))
 
     def vertical_at(k: int, y_mid: float) -> bool:
@@ -311,7 +322,7 @@ def _build_table(
 
 
 def _table_anchors() -> tuple[str, ...]:
-    """Words of which at least one is printed on every page that holds part of a report table."""
+    """Words of the report's tables specific enough to say a page holds one (generic 其他/总计/规章 left out)."""
     item_number = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
     words = {
         "第二十条",
@@ -320,6 +331,7 @@ def _table_anchors() -> tuple[str, ...]:
         L.T3_REVIEW,
         L.T3_LITIGATION,
         *L.T3_LEAVES,
+        L.T2_ORG_GROUP,
         *(label for label, _ in L.T2_COLUMNS),
         L.T1_ROW_RULES,
         L.T1_ROW_NORMATIVE_2019,
@@ -331,19 +343,27 @@ def _table_anchors() -> tuple[str, ...]:
         L.T1_ROW_PROCUREMENT,
     }
     words.update(item_number.sub("", label) for label, _ in L.T2_ROW_LABELS.values())
-    return tuple(sorted(w for w in words if len(w) >= 2))
+    return tuple(sorted(w for w in words if len(w) >= MIN_ANCHOR_LENGTH))
 
 
 _ANCHORS: Final = _table_anchors()
 
 
 def might_hold_table(page_text: str) -> bool:
-    """A cheap test on the page's text: only such pages are searched for ruled tables.
+    """A cheap test on the page's text: only such pages (and pages right after a table) are searched.
 
-    NFKC (for this test only) folds the Kangxi radicals some PDF text layers use back into ideographs.
+    A page qualifies with MIN_ANCHORS distinct table words; narrative that mentions one or two of them
+    (「行政许可」, 「予以公开」) does not. NFKC (for this test only) folds the Kangxi radicals some PDF
+    text layers use back into ideographs.
     """
     flat = "".join(unicodedata.normalize("NFKC", page_text).split())
-    return any(word in flat for word in _ANCHORS)
+    found = 0
+    for word in _ANCHORS:
+        if word in flat:
+            found += 1
+            if found >= MIN_ANCHORS:
+                return True
+    return False
 
 
 def _page_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, height: float, number: int) -> list[_Table]:
@@ -463,6 +483,7 @@ def parse_pdf_bytes(data: bytes, path: str | None = None, *, every_page: bool = 
     chars = 0
     try:
         page_count = len(document)
+        ended_in_table = False
         for index in range(page_count):
             try:
                 page = document[index]
@@ -475,10 +496,10 @@ def parse_pdf_bytes(data: bytes, path: str | None = None, *, every_page: bool = 
                 try:
                     chars += max(textpage.count_chars(), 0)
                     page_text = str(textpage.get_text_bounded())
-                    if not every_page and not might_hold_table(page_text):
-                        blocks.append(_Block(index + 1, lines=_text_lines(page_text)))
-                        continue
-                    tables = _page_tables(page, textpage, height, index + 1)
+                    # A page right after one that ended in a table may hold only the table's tail.
+                    search = every_page or ended_in_table or might_hold_table(page_text)
+                    tables = _page_tables(page, textpage, height, index + 1) if search else []
+                    ended_in_table = False
                     if not tables:
                         blocks.append(_Block(index + 1, lines=_text_lines(page_text)))
                         continue
@@ -491,6 +512,7 @@ def parse_pdf_bytes(data: bytes, path: str | None = None, *, every_page: bool = 
                         top = table.bottom
                     band = _bounded(textpage, height, -OPEN_END, top, OPEN_END, OPEN_END)
                     blocks.append(_Block(index + 1, lines=_text_lines(band)))
+                    ended_in_table = not blocks[-1].lines
                 finally:
                     textpage.close()
             finally:
