@@ -4,7 +4,8 @@
 
 Baselines: pypdfium2 text of every page (PDF), python-docx opening the file (DOCX), lxml parsing the page
 (HTML), reading the file as text (TXT, Markdown). Each timing is the best of N runs, the baseline, the
-front-end alone and the whole parse+check alternating, after a warm-up run. The front-end column shows how
+front-end alone and the whole parse+check alternating, after a warm-up run; times are CPU time of this
+process, so that other work on a shared machine does not skew the ratios. The front-end column shows how
 much of the cost is reading the file into rows, the rest is extraction and the rules. Goal: at most 2×
 for PDF.
 """
@@ -69,9 +70,9 @@ def best_of(functions: list[Callable[[], object]], repeat: int) -> list[float]:
     best = [float("inf")] * len(functions)
     for _ in range(repeat):
         for index, function in enumerate(functions):
-            start = time.perf_counter()
+            start = time.process_time()
             function()
-            best[index] = min(best[index], time.perf_counter() - start)
+            best[index] = min(best[index], time.process_time() - start)
     return best
 
 
