@@ -5,8 +5,9 @@
 The corpus reports are copied round-robin into a temporary folder (NAME-0001.pdf …) and audited by the
 real command (`xxgk audit DIR --out audit.xlsx --workers N`) in a subprocess. Peak memory is the largest
 sum of resident set sizes of the command and all its descendants (the worker processes), sampled from
-/proc every 10 ms. Printed as ratios: 2-worker speed-up over 1 worker, and peak memory at the large batch
-over the small one (flat memory: close to 1).
+/proc every 10 ms, and the CPU time is the sum over those processes (so it means something on a busy
+machine, where wall-clock throughput does not). Printed as ratios: 2-worker speed-up over 1 worker, and
+peak memory at the large batch over the small one (flat memory: close to 1).
 """
 
 from __future__ import annotations
@@ -52,18 +53,29 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
-def tree_rss_kib(root: int) -> int:
+def _cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def tree_sample(root: int, cpu: dict[int, int]) -> int:
+    """RSS (KiB) of `root` and its descendants now; records each process's CPU ticks so far in `cpu`."""
     tree = _children()
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
         total += _rss_kib(pid)
+        cpu[pid] = max(cpu.get(pid, 0), _cpu_ticks(pid))
         stack.extend(tree.get(pid, []))
     return total
 
 
-def run_audit(folder: Path, workers: int, out: Path) -> tuple[float, int]:
-    """Wall time of one audit and its peak memory (KiB) over the process tree."""
+def run_audit(folder: Path, workers: int, out: Path) -> tuple[float, float, int]:
+    """Wall time, CPU time (all processes) and peak memory (KiB over the process tree) of one audit."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [str(XXGK), "audit", str(folder), "--out", str(out), "--workers", str(workers)],
@@ -71,12 +83,13 @@ def run_audit(folder: Path, workers: int, out: Path) -> tuple[float, int]:
         stderr=subprocess.DEVNULL,
     )
     peak = 0
+    cpu: dict[int, int] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss_kib(process.pid))
+            peak = max(peak, tree_sample(process.pid, cpu))
             time.sleep(0.01)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -86,7 +99,7 @@ def run_audit(folder: Path, workers: int, out: Path) -> tuple[float, int]:
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"xxgk audit failed with status {process.returncode}")
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, sum(cpu.values()) / os.sysconf("SC_CLK_TCK"), peak
 
 
 def fill(folder: Path, sources: list[Path], count: int) -> None:
@@ -109,12 +122,19 @@ def main() -> None:
         fill(small, sources, args.small)
         out = Path(tmp) / "audit.xlsx"
         print(f"{args.files} files from {len(sources)} corpus reports; {os.cpu_count()} CPUs")
-        one, peak_one = run_audit(big, 1, out)
-        print(f"1 worker : {one:6.1f} s, {args.files / one:6.1f} files/s, peak memory {peak_one / 1024:6.1f} MiB")
-        two, peak_big = run_audit(big, 2, out)
-        print(f"2 workers: {two:6.1f} s, {args.files / two:6.1f} files/s, peak memory {peak_big / 1024:6.1f} MiB")
-        print(f"speed-up 2 workers / 1 worker: {one / two:.2f}×")
-        _, peak_small = run_audit(small, 2, out)
+        print(f"load average before: {os.getloadavg()[0]:.1f} (wall-clock speed-up needs idle CPUs)")
+        one, cpu_one, peak_one = run_audit(big, 1, out)
+        print(
+            f"1 worker : {one:6.1f} s wall, {args.files / one:6.1f} files/s, "
+            f"{cpu_one * 1000 / args.files:6.1f} CPU ms/file, peak memory {peak_one / 1024:6.1f} MiB"
+        )
+        two, cpu_two, peak_big = run_audit(big, 2, out)
+        print(
+            f"2 workers: {two:6.1f} s wall, {args.files / two:6.1f} files/s, "
+            f"{cpu_two * 1000 / args.files:6.1f} CPU ms/file, peak memory {peak_big / 1024:6.1f} MiB"
+        )
+        print(f"speed-up 2 workers / 1 worker: {one / two:.2f}× wall clock")
+        _, _, peak_small = run_audit(small, 2, out)
         print(
             f"peak memory, 2 workers: {args.small} files {peak_small / 1024:.1f} MiB, "
             f"{args.files} files {peak_big / 1024:.1f} MiB → ratio {peak_big / peak_small:.2f}× (flat ≈ 1)"
