@@ -14,6 +14,8 @@
         bar.value = d.processed;
         text.textContent = d.state_label + "：已处理 " + d.processed + " / " + d.total + " 个文件（" + d.percent + "%）";
         box.setAttribute("data-percent", String(d.percent));
+        var badge = document.getElementById("batch-state");
+        if (badge) { badge.textContent = d.state_label; }
         if (d.finished) {
           box.setAttribute("data-finished", "true");
           window.setTimeout(function () { window.location.reload(); }, 600);

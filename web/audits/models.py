@@ -117,7 +117,7 @@ class Review(models.TextChoices):
 
 class AuditFinding(models.Model):
     result = models.ForeignKey(AuditResult, verbose_name="审查结果", on_delete=models.CASCADE, related_name="findings")
-    code = models.CharField("规则", max_length=20)
+    code = models.CharField("规则", max_length=60)
     severity = models.CharField("级别", max_length=8)
     message = models.TextField("说明")
     where = models.CharField("位置", max_length=200, blank=True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
@@ -66,16 +67,38 @@ def audit_file(file: AuditFile, run: int, version: str) -> AuditResult:
             result.error_count = sum(1 for f in findings if f.severity == "error")
             result.warning_count = sum(1 for f in findings if f.severity == "warning")
     result.seconds = round(time.perf_counter() - started, 3)
-    with transaction.atomic():
-        AuditResult.objects.filter(file=file, run=run).delete()
-        result.save()
-        AuditFinding.objects.bulk_create(
-            AuditFinding(
-                result=result, code=f.code[:20], severity=f.severity, message=f.message, where=(f.where or "")[:200]
+
+    def store() -> None:
+        with transaction.atomic():
+            AuditResult.objects.filter(file=file, run=run).delete()
+            result.pk = None
+            result.save()
+            AuditFinding.objects.bulk_create(
+                AuditFinding(
+                    result=result,
+                    code=f.code[:60],
+                    severity=f.severity,
+                    message=f.message,
+                    where=(f.where or "")[:200],
+                )
+                for f in findings
             )
-            for f in findings
-        )
+
+    _retrying(store)
     return result
+
+
+def _retrying[T](write: Callable[[], T], attempts: int = 50) -> T:
+    """Run a short write again while SQLite reports the table locked by a reader (the progress poll of the
+    batch page reads the same rows); other databases never raise this."""
+    for attempt in range(attempts):
+        try:
+            return write()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _reason(exc: Exception) -> str:
@@ -91,21 +114,23 @@ def process(batch_id: int, run: int) -> int:
     """Audit every file of the batch for `run`; returns the number of files processed."""
     batch = AuditBatch.objects.get(pk=batch_id)
     version = parser_version()
-    AuditBatch.objects.filter(pk=batch_id).update(
-        state=BatchState.RUNNING, processed=0, started_at=timezone.now(), finished_at=None, error=""
+    _retrying(
+        lambda: AuditBatch.objects.filter(pk=batch_id).update(
+            state=BatchState.RUNNING, processed=0, started_at=timezone.now(), finished_at=None, error=""
+        )
     )
     done = 0
     try:
         for file in batch.files.order_by("name", "id"):
             audit_file(file, run, version)
             done += 1
-            AuditBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1)
+            _retrying(lambda: AuditBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1))
     except Exception as exc:
         AuditBatch.objects.filter(pk=batch_id).update(
             state=BatchState.FAILED, finished_at=timezone.now(), error=f"{type(exc).__name__}：{exc}"
         )
         raise
-    AuditBatch.objects.filter(pk=batch_id).update(state=BatchState.DONE, finished_at=timezone.now())
+    _retrying(lambda: AuditBatch.objects.filter(pk=batch_id).update(state=BatchState.DONE, finished_at=timezone.now()))
     return done
 
 

@@ -174,6 +174,12 @@ class CellOverride(models.Model):
     def __str__(self) -> str:
         return f"{self.ref}: {self.computed} → {self.value}"
 
+    @property
+    def label(self) -> str:
+        from web.reports.cells import ref_label
+
+        return ref_label(self.ref)
+
 
 class PriorNote(models.Model):
     """Per agency and year, what the report's part 6 and 5 draw on besides the case records."""

@@ -96,11 +96,13 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def compile_view(request: HttpRequest) -> HttpResponse:
-    form = CompileForm(request.POST, agencies=visible_agencies(request.user))
+    form = CompileForm(request.POST, agencies=Agency.objects.all())
     if not form.is_valid():
         messages.error(request, "请选择机关并填写 2019 年以后的报告年度。")
         return redirect("reports:index")
     agency = form.cleaned_data["agency"]
+    if not can_view(request.user, agency):
+        raise Http404("未找到该机关")
     require_act(request.user, agency)
     row = workflow.start(agency, form.cleaned_data["year"], request.user)
     messages.success(request, f"已由业务记录生成{row}。请核对表格、完善正文后提交审核。")
