@@ -146,6 +146,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("XXGK_LOG_LEVEL", "WARNING")},
+    # Never below INFO, whatever XXGK_LOG_LEVEL says: at DEBUG these two write applicants' personal data
+    # (a template's whole context on a failed variable lookup; SQL parameters) into the log.
+    "loggers": {"django.template": {"level": "INFO"}, "django.db.backends": {"level": "INFO"}},
 }
 
 # Statutory counting convention (spec §E.6, [U]): the day after receipt is working day 1.
