@@ -54,3 +54,23 @@ def test_the_check_notices_a_misplaced_value(corpus_dir: Path, fmt: str) -> None
     other = loads((corpus_dir / "huaian-gov-2024.gold.json").read_bytes())
     with pytest.raises(AssertionError, match="granted"):
         R.check_all(other, read_tables(fmt, data))
+
+
+def _mixed_other_rows() -> list[Report]:
+    """A 2019-format report printing the 2021 sub-rows of （六）, and a 2021 one still printing the single
+    （六）其他处理 row: both are shown as printed, each row in its place."""
+    from xxgk.model import empty_report
+
+    old = empty_report(2020, "某局", "部门")
+    for key in ("other_1", "other_2", "other_3"):
+        old.table2[key] = [Cell.of(1)] * 7
+    new = empty_report(2023, "某局", "部门")
+    new.table2["other"] = [Cell.of(2)] * 7
+    return [old, new]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "xlsx", "pdf"])
+def test_rows_outside_the_format_are_shown_in_place(fmt: str) -> None:
+    for report in _mixed_other_rows():
+        checked = R.check_all(report, read_tables(fmt, RENDERERS[fmt](report, None)))
+        assert checked == len(report.table1) + 7 * len(report.table2) + 15
