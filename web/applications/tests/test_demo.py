@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from web.accounts import demo as accounts_demo
+from web.accounts.models import ChangeLog
 from web.applications import demo, domain
 from web.applications.models import Application, ReviewCase
 from web.applications.tables import tables_for
@@ -156,3 +157,10 @@ def check_mix_and_dashboard() -> None:
     assert len(domain.overdue(qs, cal, TODAY)) >= 2
     assert Application.objects.open_on(TODAY).count() >= 6
     assert ReviewCase.objects.count() >= 8
+
+    # personal data never reaches the change log
+    summaries = " ".join(ChangeLog.objects.values_list("summary", flat=True))
+    assert ChangeLog.objects.count() >= len(cases)
+    for case in cases:
+        assert case.id_number not in summaries and case.phone not in summaries
+        assert case.applicant_name not in summaries, case.applicant_name
