@@ -150,6 +150,14 @@ class MonitorResult:
         return sum(1 for s in self.statuses if s.state == state)
 
     @property
+    def count_stale(self) -> int:
+        return self.count(STALE)
+
+    @property
+    def count_empty(self) -> int:
+        return self.count(EMPTY)
+
+    @property
     def needs_attention(self) -> tuple[ColumnStatus, ...]:
         order = {STALE: 0, EMPTY: 1, DUE_SOON: 2}
         return tuple(sorted((s for s in self.statuses if s.state in order), key=lambda s: order[s.state]))

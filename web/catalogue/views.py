@@ -65,7 +65,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context.update(
             result=result,
             rows=[(s, columns[s.column.key]) for s in result.statuses],
-            to_review=items.filter(status=Status.REVIEW).exclude(author=request.user).select_related("author"),
+            to_review=items.filter(status=Status.REVIEW).exclude(author=request.user).select_related("author")
+            if can_act(request.user, agency)
+            else items.none(),
             to_approve=items.filter(status=Status.APPROVAL) if can_approve(request.user, agency) else items.none(),
             my_drafts=items.filter(status=Status.DRAFT, author=request.user),
             no_interpretation=items.policies_without_interpretation(),
@@ -73,6 +75,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             published_this_year=published.filter(published_on__year=today.year).count(),
             can_act=can_act(request.user, agency),
         )
+    if is_supervisor(request.user):
+        # Every supervised agency with columns: where the single-veto risks are, at a glance.
+        ids = Column.objects.values_list("agency_id", flat=True).distinct()
+        context["overview"] = [
+            (a, monitoring.evaluate(a, today)) for a in visible_agencies(request.user).filter(pk__in=ids)
+        ]
     context["my_reminders"] = Reminder.objects.filter(recipient=request.user, done_at__isnull=True).select_related(
         "column", "column__agency"
     )

@@ -13,3 +13,11 @@ def person(user: Any, empty: str = "—") -> str:
     if user is None:
         return empty
     return user.get_full_name() or user.username
+
+
+@register.filter
+def can_draft(user: Any) -> bool:
+    """Whether the user acts for some agency (staff, approver or administrator), so may draft items."""
+    from web.accounts.permissions import own_agency_ids
+
+    return bool(getattr(user, "is_superuser", False) or own_agency_ids(user))

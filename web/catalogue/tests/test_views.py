@@ -124,3 +124,12 @@ def test_column_management_permissions(agency_a, owner, outsider, supervisor) ->
     assert client_for(outsider).get(f"/work/catalogue/columns/{column.pk}/edit/").status_code == 404
     assert client_for(supervisor).get(f"/work/catalogue/columns/{column.pk}/edit/").status_code == 403
     assert client_for(supervisor).get("/work/catalogue/columns/new/").status_code == 403
+
+
+def test_supervisor_overview_and_no_work_queues(item, owner, supervisor, agency_a, column) -> None:  # type: ignore[no-untyped-def]
+    item.submit(owner)
+    page = client_for(supervisor).get(f"/work/catalogue/?agency={agency_a.pk}").content.decode()
+    assert "所辖机关栏目更新概况" in page and agency_a.name in page
+    assert "起草新信息" not in page and item.title not in page  # a supervisor does not review
+    page = client_for(owner).get("/work/catalogue/").content.decode()
+    assert "所辖机关栏目更新概况" not in page and "起草新信息" in page
