@@ -99,14 +99,10 @@ class CaseView:
 
     @classmethod
     def from_events(cls, received_on: dt.date, events: Iterable[Any]) -> CaseView:
+        """Fold stored events (already checked when they were recorded) into a view."""
         view = cls(received_on=received_on, clock_start=received_on)
-        seen_received = False
         for event in events:
-            if event.kind == "received":
-                seen_received = True
             view.apply(event.kind, event.date, outcome=event.outcome, days=event.days)
-        if not seen_received:
-            view.state = IN_PROGRESS
         return view
 
     # --- validation + application of one event ------------------------------------------------------
