@@ -212,8 +212,9 @@ def reasoning(case: Application, calendar: WorkdayCalendar, today: dt.date) -> l
             return lines
         if view.clock_start and view.clock_start != case.received_on:
             lines.append(f"收到补正 {_fmt(view.clock_start)}，答复期限自此重新起算（条例第三十条）")
-    if view.state in CONCLUDED_STATES and view.concluded_on:
-        lines.append(f"{_fmt(view.concluded_on)} 已办结：{STATE_LABELS[view.state]}")
+    concluded = view.concluded_on if view.state in CONCLUDED_STATES else None
+    if concluded:
+        today = concluded  # open pauses of a concluded case end with it
     start = view.clock_start or case.received_on
     base = calendar.add_working_days(start, REPLY.days)
     lines.append(f"自 {_fmt(start)} 次日起第 {REPLY.days} 个工作日 → {_fmt(base)}（{REPLY.article}）")
@@ -233,7 +234,14 @@ def reasoning(case: Application, calendar: WorkdayCalendar, today: dt.date) -> l
         current = calendar.add_working_days(start, REPLY.days + view.extension_days, paused=pauses)
         on = _fmt(view.extended_on) if view.extended_on else ""
         lines.append(f"{on} 经负责人同意延期 {view.extension_days} 个工作日（条例第三十三条第二款） → {_fmt(current)}")
-    if view.state not in CONCLUDED_STATES:
+    if concluded:
+        timely = (
+            "在答复期限内"
+            if concluded <= current
+            else f"超过答复期限 {calendar.working_days_between(current, concluded)} 个工作日"
+        )
+        lines.append(f"答复期限：{_fmt(current)}；{_fmt(concluded)} {STATE_LABELS[view.state]}，{timely}")
+    else:
         suffix = "（征询或缴费尚未结束，按今天计算，为暂定日期）" if open_any else ""
         lines.append(f"答复期限：{_fmt(current)}{suffix}")
     return lines
