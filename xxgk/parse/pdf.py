@@ -29,6 +29,7 @@ import bisect
 import ctypes
 import itertools
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,10 +220,32 @@ def _join_lines(text: str) -> str:
     return out
 
 
+_TEXT_BUFFER_UNITS: Final = 8192  # UTF-16 units read per rectangle before falling back to the slower wrapper
+_buffers = threading.local()  # one reusable buffer per thread
+
+
+def _text_buffer() -> ctypes.Array[ctypes.c_ushort]:
+    buffer: ctypes.Array[ctypes.c_ushort] | None = getattr(_buffers, "text", None)
+    if buffer is None:
+        buffer = (ctypes.c_ushort * _TEXT_BUFFER_UNITS)()
+        _buffers.text = buffer
+    return buffer
+
+
 def _bounded(textpage: pdfium.PdfTextPage, height: float, x0: float, top: float, x1: float, bottom: float) -> str:
+    """The text inside a rectangle given in top-down coordinates.
+
+    Calls pdfium directly into a reused buffer: a table means hundreds of cells, and the wrapper's
+    allocation per call costs more than pdfium's own work.
+    """
     if x1 <= x0 or bottom <= top:
         return ""
-    return str(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top))
+    buffer = _text_buffer()
+    units = pdfium_c.FPDFText_GetBoundedText(textpage.raw, x0, height - top, x1, height - bottom, buffer, len(buffer))
+    if units >= _TEXT_BUFFER_UNITS - 1:  # possibly cut short: let the wrapper size its buffer
+        return str(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top))
+    text = ctypes.string_at(buffer, max(units, 0) * 2).decode("utf-16-le", errors="ignore")
+    return text.rstrip("\x00")
 
 
 def _text_lines(text: str) -> list[str]:
