@@ -7,14 +7,14 @@ from django.contrib.auth import get_user_model
 
 from web.accounts.models import Agency, Membership
 from web.catalogue.models import Column, Item, Status, Validity
+from web.catalogue.uploads import attachment_error
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-ALLOWED_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ofd", ".wps", ".jpg", ".jpeg", ".png", ".zip", ".txt")
 
 
 class ItemForm(forms.ModelForm):
     attachment = forms.FileField(
-        label="上传附件", required=False, help_text="可选；PDF、Word、Excel、OFD、图片等，单个不超过 20 MB。"
+        label="上传附件", required=False, help_text="可选；PDF、Word、Excel、WPS、OFD、图片或纯文本，单个不超过 20 MB。"
     )
 
     class Meta:
@@ -71,8 +71,8 @@ class ItemForm(forms.ModelForm):
         if upload:
             if upload.size > MAX_ATTACHMENT_BYTES:
                 self.add_error("attachment", "附件超过 20 MB")
-            if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
-                self.add_error("attachment", "不支持该文件类型")
+            elif (problem := attachment_error(upload.name, upload)) is not None:
+                self.add_error("attachment", problem)
         return data
 
 
