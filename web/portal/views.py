@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from web.accounts.models import Agency
@@ -17,7 +18,13 @@ from web.catalogue.categories import CATEGORY_CHOICES, OWN_CATEGORY, category_sh
 from web.catalogue.models import Attachment, Column, ColumnType, Item
 from web.portal.guide import guide_for
 
-APPLY_URL = "/apply/"  # the public application form (web.applications.public_views)
+
+def _apply_urls() -> tuple[str, str]:
+    """The public application form and status lookup (web.applications.public_views), if mounted."""
+    try:
+        return reverse("apply:form"), reverse("apply:status")
+    except NoReverseMatch:
+        return "/apply/", "/apply/status/"
 
 
 def _published(agency: Agency) -> Any:
@@ -25,14 +32,16 @@ def _published(agency: Agency) -> Any:
 
 
 def _common(agency: Agency) -> dict[str, Any]:
-    return {"agency": agency, "apply_url": f"{APPLY_URL}?agency={agency.pk}"}
+    form, status = _apply_urls()
+    return {"agency": agency, "apply_url": f"{form}?agency={agency.pk}", "status_url": status}
 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     """The public start page: the agencies whose disclosure pages this system publishes."""
     agencies = Agency.objects.select_related("parent").order_by("parent_id", "kind", "name")
-    return render(request, "portal/index.html", {"agencies": agencies, "apply_url": APPLY_URL})
+    form, status = _apply_urls()
+    return render(request, "portal/index.html", {"agencies": agencies, "apply_url": form, "status_url": status})
 
 
 @require_GET

@@ -88,7 +88,8 @@ def test_guide_is_generated_from_agency_settings(client, agency_a) -> None:  # t
     assert "测试区教育局办公室" in page and "0517-12345678" in page and "测试区学府路 8 号" in page
     assert "20 个工作日" in page and "第二十条第（十五）项" in page
     assert "电子邮箱：（本机关尚未设置" in page
-    assert "/apply/" in page and "测试区人民政府" in page  # the supervising government
+    assert "/apply/?agency=" in page and "/apply/status/" in page  # the application form and status lookup
+    assert "测试区人民政府" in page  # the supervising government
 
 
 def test_reports_column_and_index(client, agency_a, owner) -> None:  # type: ignore[no-untyped-def]
