@@ -44,6 +44,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 BINARY_SUFFIXES = (".pdf", ".docx")
 HIDDEN_FAILURES = ("PARSE-INTERNAL", "PARSE-RULES-FAILED")
+PROGRESS_EVERY = 5000
 REPORT_ALPHABET = (
     "一二三四五六七八九十零百千（）()、.．0123456789 \t\n|<>/-—"
     "总计合计本年新收到上年结转行政许可处罚第二十条项件申请万元"
@@ -169,7 +170,8 @@ def _run(job: tuple[int, int, str]) -> Outcome:
     samples = load_samples(Path(corpus))
     rng = random.Random(seed)
     outcome = Outcome()
-    for _ in range(count):
+    started = time.perf_counter()
+    for done in range(1, count + 1):
         category, data, kind = _input(rng, samples)
         outcome.counts[category] += 1
         result = _one(data, kind)
@@ -177,6 +179,11 @@ def _run(job: tuple[int, int, str]) -> Outcome:
             outcome.unreadable[category] += 1
         elif result is not None:
             outcome.fail(category, result)
+        if done % PROGRESS_EVERY == 0:  # a long run shows where it is (and what it found so far)
+            failed = sum(outcome.failures.values())
+            rate = done / (time.perf_counter() - started)
+            where = f"进程 {seed % 1000}：已运行 {done}/{count} 个输入"
+            print(f"  {where}，失败 {failed} 个（{rate:.0f} 个/秒）", flush=True)
     return outcome
 
 
@@ -201,7 +208,7 @@ def main() -> int:
     args = parser.parse_args()
 
     samples = load_samples(Path(args.corpus))
-    print(f"语料：文本 {len(samples['text'])} 份，PDF/DOCX {len(samples['binary'])} 份（{args.corpus}）")
+    print(f"语料：文本 {len(samples['text'])} 份，PDF/DOCX {len(samples['binary'])} 份（{args.corpus}）", flush=True)
     share = [args.count // args.workers + (1 if i < args.count % args.workers else 0) for i in range(args.workers)]
     jobs = [(args.seed * 1000 + i, n, args.corpus) for i, n in enumerate(share)]
     started = time.perf_counter()
