@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from web.accounts.demo import DEMO_GOVERNMENT
-from web.accounts.models import Agency
+from web.accounts.models import Agency, ChangeLog
 from web.reports import sources, workflow
 from web.reports.models import AnnualReport, ReportState
 
@@ -49,3 +49,27 @@ def test_compiling_the_demo_government_equals_a_hand_count(demo) -> None:
     assert "人大代表建议和政协委员提案办理结果公开情况" in part6 and "工作要点" in part6
     assert "上年度问题整改情况" in row.report.part(5).text  # type: ignore[union-attr]
     assert not [f for f in workflow.findings(row) if f.code == "T2-11"]
+
+
+def test_a_department_compiled_from_the_demo_records_holds_exactly_their_counts(demo) -> None:
+    tables = sources.application_tables(demo, 2025)
+    if tables is None or sources.table1_values(demo, 2025) is None:
+        pytest.skip("the applications and registers apps are not installed")
+    compiled = 0
+    for agency in Agency.objects.filter(parent=demo):
+        row = AnnualReport.objects.filter(agency=agency, year=2025).first()
+        if row is None or not ChangeLog.objects.filter(object_id=str(row.pk), action="compile").exists():
+            continue  # not started, or a demo report written by hand
+        compiled += 1
+        expected2 = sources.application_tables(agency, 2025)["table2"]  # type: ignore[index]
+        for key, values in expected2.items():
+            if key in row.report.table2:
+                assert [c.value for c in row.report.table2[key]] == list(values), (agency.name, key)
+        expected1 = sources.table1_values(agency, 2025) or {}
+        for key, value in expected1.items():
+            if key in row.report.table1 and value is not None:
+                assert row.report.table1[key].value == value, (agency.name, key)
+        fees = sources.fees(agency, 2025)
+        part6 = row.report.part(6).text  # type: ignore[union-attr]
+        assert fees is not None and (f"发出收费通知{fees.notices}件" in part6 or fees.notices == 0)
+    assert compiled == 2
