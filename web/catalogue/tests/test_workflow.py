@@ -91,6 +91,9 @@ def test_search_and_items_matching(agency_a, agency_b, owner, outsider) -> None:
     assert list(Item.objects.search("最低生活保障").filter(agency=agency_a).published()) == [a]
     assert Item.objects.search("清政办发〔2025〕3号").count() == 1
     assert Item.objects.search("低保 900").count() == 1
-    found = items_matching(agency_a, "申请公开 最低生活保障 的标准文件")
-    assert found == [a]
+    # Applications are sentences without spaces; filler words of the request are ignored.
+    assert items_matching(agency_a, "请公开清河区最低生活保障的实施办法，谢谢。") == [a]
+    assert items_matching(agency_a, "申请公开清政办发〔2025〕3号文件") == [Item.objects.get(title="防汛应急预案")]
+    assert items_matching(agency_a, "申请公开2024年本区道路维修合同") == []
+    assert items_matching(agency_a, "请公开相关信息") == []
     assert items_matching(agency_a, "") == []
