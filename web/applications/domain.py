@@ -42,7 +42,7 @@ from web.applications.choices import EventKind, Outcome
 from web.applications.lifecycle import STATE_LABELS, CaseView, Deadline, TransitionError
 from web.applications.models import Application, CaseEvent
 from xxgk.fees import FeeMethod, fee_amount, fee_article
-from xxgk.workdays import WorkdayCalendar
+from xxgk.workdays import CalendarYearMissing, WorkdayCalendar
 from xxgk.workdays.deadlines import CORRECTION_NOTICE
 
 CONFLICT_MESSAGE = "该申请已被他人处理，请刷新后重试"
@@ -51,6 +51,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 __all__ = [
     "CONFLICT_MESSAGE",
+    "CalendarGap",
     "ConflictError",
     "TransitionError",
     "approve_extension",
@@ -78,6 +79,10 @@ class ConflictError(TransitionError):
 
     def __init__(self, message: str = CONFLICT_MESSAGE) -> None:
         super().__init__(message)
+
+
+class CalendarGap(CalendarYearMissing, TransitionError):
+    """A step needs working days of a year whose holiday arrangement is not entered (caught as either)."""
 
 
 def _calendar(calendar: WorkdayCalendar | None) -> WorkdayCalendar:
@@ -169,7 +174,10 @@ def _record(
         view = CaseView.from_events(locked.received_on, events)
         view.check(kind, date, outcome=fields.get("outcome", ""), days=fields.get("days"))
         if before is not None:
-            before(view)
+            try:
+                before(view)
+            except CalendarYearMissing as exc:
+                raise CalendarGap(exc.year) from exc
         seq = max((e.seq for e in events), default=0) + 1
         event = CaseEvent.objects.create(
             application=locked, seq=seq, kind=kind, date=date, actor=_user(actor), **fields

@@ -284,3 +284,14 @@ def test_state_machine_replay_names_the_bad_event() -> None:
     ]
     with pytest.raises(TransitionError, match="第 2 条办理记录"):
         replay(D(2024, 1, 2), ev)
+
+
+def test_missing_calendar_year_is_a_transition_error(agency_a, owner) -> None:
+    from xxgk.workdays import CalendarYearMissing, WorkdayCalendar
+
+    case = make_case(agency_a, D(2024, 2, 1))
+    empty = WorkdayCalendar()
+    with pytest.raises(TransitionError, match="2024 年节假日安排尚未录入") as info:
+        domain.request_correction(case, owner, ["文号"], D(2024, 2, 2), calendar=empty)
+    assert isinstance(info.value, CalendarYearMissing)
+    assert CaseEvent.objects.filter(application=case).count() == 1  # nothing recorded
