@@ -25,6 +25,14 @@ def test_title_split_over_two_lines() -> None:
     assert segment.find_agency(title) == "淮安市人民政府"
 
 
+def test_title_wrapped_before_its_last_word() -> None:
+    # Our own PDF of huaian-gov-2024 breaks the long title as 「…工作年度」 / 「报告」.
+    rows = typed("淮安市人民政府2024 年政府信息公开工作年度\n报告\n\n一、总体情况\n……")
+    title = segment.find_title(rows)
+    assert segment.find_agency(title) == "淮安市人民政府"
+    assert segment.find_year(title, rows) == 2024
+
+
 def test_year_from_the_statistics_period_when_the_title_has_none() -> None:
     rows = typed("某局政府信息公开工作年度报告\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
     assert segment.find_year(segment.find_title(rows), rows) == 2023

@@ -67,7 +67,10 @@ def find_title(rows: Sequence[TypedRow]) -> str | None:
         return None
     key = label_key(rows[n].text)
     title = _FIELD_PREFIX.sub("", rows[n].text.strip())
-    if n > 0 and re.match(r"^(?:年度报告|政府信息公开|工作报告)", key):
+    # A title wrapped over lines: this line is only its tail (「年度报告」, or just 「报告」 when a
+    # renderer breaks 「…工作年度」 / 「报告」).
+    is_tail = len(key) < len(L.REPORT_TITLE_SUFFIX) and L.REPORT_TITLE_SUFFIX.endswith(key)
+    if n > 0 and (is_tail or re.match(r"^(?:年度报告|政府信息公开|工作报告)", key)):
         title = rows[n - 1].text.strip() + title
         n -= 1
     if n > 0 and _YEAR.match(label_key(title)):
