@@ -7,6 +7,7 @@ the differences between two runs can be shown.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.db.models import QuerySet
 
 from web.accounts.models import Agency
 from web.accounts.permissions import filter_visible
+
+STALL_AFTER = dt.timedelta(minutes=10)  # one report takes seconds; ten minutes without progress is a dead worker
 
 
 class BatchState(models.TextChoices):
@@ -42,6 +45,7 @@ class AuditBatch(models.Model):
     processed = models.PositiveIntegerField("已处理", default=0)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    heartbeat = models.DateTimeField("最近进展", null=True, blank=True, help_text="每审完一个文件更新一次。")
     error = models.TextField("出错信息", blank=True)
 
     objects = AuditBatchQuerySet.as_manager()
@@ -61,6 +65,11 @@ class AuditBatch(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (BatchState.DONE, BatchState.FAILED)
+
+    def stalled(self, now: dt.datetime) -> bool:
+        """Unfinished and without progress for STALL_AFTER (its worker was stopped): may be resumed."""
+        last = self.heartbeat or self.started_at or self.created_at
+        return not self.finished and last is not None and now - last > STALL_AFTER
 
 
 class AuditFile(models.Model):

@@ -111,20 +111,31 @@ def _reason(exc: Exception) -> str:
 
 
 def process(batch_id: int, run: int) -> int:
-    """Audit every file of the batch for `run`; returns the number of files processed."""
+    """Audit every file of the batch for `run` that has no result for it yet (so a batch whose worker died
+    resumes where it stopped); returns the number of files audited now."""
     batch = AuditBatch.objects.get(pk=batch_id)
     version = parser_version()
+    finished = set(AuditResult.objects.filter(file__batch=batch, run=run).values_list("file_id", flat=True))
     _retrying(
         lambda: AuditBatch.objects.filter(pk=batch_id).update(
-            state=BatchState.RUNNING, processed=0, started_at=timezone.now(), finished_at=None, error=""
+            state=BatchState.RUNNING,
+            processed=len(finished),
+            started_at=timezone.now(),
+            heartbeat=timezone.now(),
+            finished_at=None,
+            error="",
         )
     )
     done = 0
     try:
-        for file in batch.files.order_by("name", "id"):
+        for file in batch.files.exclude(pk__in=finished).order_by("name", "id"):
             audit_file(file, run, version)
             done += 1
-            _retrying(lambda: AuditBatch.objects.filter(pk=batch_id).update(processed=F("processed") + 1))
+            _retrying(
+                lambda: AuditBatch.objects.filter(pk=batch_id).update(
+                    processed=F("processed") + 1, heartbeat=timezone.now()
+                )
+            )
     except Exception as exc:
         AuditBatch.objects.filter(pk=batch_id).update(
             state=BatchState.FAILED, finished_at=timezone.now(), error=f"{type(exc).__name__}：{exc}"

@@ -123,6 +123,7 @@ def batch_view(request: HttpRequest, pk: int) -> HttpResponse:
             "may_audit": can_audit(request.user, batch.agency),
             "status": status,
             "runs": range(batch.run, 0, -1),
+            "stalled": batch.stalled(timezone.now()),
         },
     )
 
@@ -146,8 +147,15 @@ def progress(request: HttpRequest, pk: int) -> JsonResponse:
 @login_required
 @require_POST
 def rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    """Audit the batch again with the current parser (a new run), or resume a run whose worker stopped."""
     batch = _batch(request, pk)
     _require_audit(request, batch.agency)
+    if batch.stalled(timezone.now()):
+        with transaction.atomic():
+            log_change(request.user, batch.agency, batch, "resume", f"继续第{batch.run}轮审查（后台任务中断）")
+            transaction.on_commit(lambda: run_batch.enqueue(batch.pk, batch.run))
+        messages.success(request, f"已继续第{batch.run}轮审查，已审完的文件不再重复审查。")
+        return redirect("audits:batch", pk=batch.pk)
     if not batch.finished:
         messages.error(request, "本批次仍在审查中，完成后才能重新审查。")
         return redirect("audits:batch", pk=batch.pk)

@@ -142,3 +142,35 @@ def test_the_real_background_path_through_the_database_worker(supervisor, sample
     batch.refresh_from_db()
     assert (batch.state, batch.processed, batch.total) == (BatchState.DONE, 2, 2)
     assert AuditResult.objects.filter(file__batch=batch, ok=True).count() == 2
+
+
+def test_a_stalled_run_is_resumed_without_redoing_finished_files(
+    batch, supervisor, django_capture_on_commit_callbacks
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    # As if the worker died after four files: two results missing, the batch still RUNNING, no progress.
+    kept = {r.pk: r.created_at for r in AuditResult.objects.filter(file__batch=batch)[:4]}
+    AuditResult.objects.filter(file__batch=batch).exclude(pk__in=kept).delete()
+    stale = timezone.now() - dt.timedelta(minutes=11)
+    AuditBatch.objects.filter(pk=batch.pk).update(state=BatchState.RUNNING, processed=4, heartbeat=stale)
+    batch.refresh_from_db()
+    url = reverse("audits:batch", args=[batch.pk])
+    assert "继续审查" in client_for(supervisor).get(url).content.decode()
+    with override_settings(TASKS=IMMEDIATE), django_capture_on_commit_callbacks(execute=True):
+        client_for(supervisor).post(reverse("audits:rerun", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert (batch.run, batch.state, batch.processed, batch.total) == (1, BatchState.DONE, 6, 6)
+    results = AuditResult.objects.filter(file__batch=batch, run=1)
+    assert results.count() == 6
+    assert {r.pk: r.created_at for r in results if r.pk in kept} == kept  # the finished ones were not redone
+
+
+def test_a_running_batch_that_makes_progress_is_not_resumed(batch, supervisor) -> None:
+    from django.utils import timezone
+
+    AuditBatch.objects.filter(pk=batch.pk).update(state=BatchState.RUNNING, heartbeat=timezone.now())
+    page = client_for(supervisor).post(reverse("audits:rerun", args=[batch.pk]), follow=True).content.decode()
+    assert "仍在审查中" in page

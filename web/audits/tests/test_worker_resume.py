@@ -9,10 +9,10 @@ Today this fails, and is marked as an expected failure (strict: it turns red onc
 marker is then removed). What is missing:
 1. django-tasks-db marks the task RUNNING when a worker takes it and never hands a RUNNING task to another
    worker, so a task whose worker died is never run again; nothing re-enqueues it (no stale-task sweep).
-2. `process()` starts from the first file every time (processed = 0) rather than skipping files that already
-   have a result for the run; re-running it is harmless only because a file's result is replaced atomically.
-3. The batch stays in state RUNNING, and the 重新审查 button refuses batches that are not finished, so a
-   clerk cannot restart it either.
+2. (done) `process()` skips the files that already have a result for the run, so running the task again
+   resumes where the killed worker stopped.
+3. (done) The batch stays in state RUNNING, but once it has made no progress for ten minutes the batch page
+   offers 「继续审查」, which enqueues the run again; the automatic restart of item 1 is still missing.
 What already holds (checked before the expected failure): a killed worker leaves no partial or duplicate
 result — each result is written in one transaction and (file, run) is unique.
 """
