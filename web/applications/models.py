@@ -387,6 +387,18 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    def clean(self) -> None:
+        """Check type and size against the file's first bytes (also fills size and the original name)."""
+        if not self.file:
+            return
+        upload = self.file.file
+        head = upload.read(16)
+        upload.seek(0)
+        self.size = self.file.size
+        self.original_name = self.original_name or self.file.name.rsplit("/", 1)[-1]
+        self.content_type = self.content_type or getattr(upload, "content_type", "") or ""
+        validate_attachment(self.original_name, self.content_type, self.size, head)
+
 
 def validate_attachment(name: str, content_type: str, size: int, head: bytes) -> None:
     """Raise ValidationError unless the file is an allowed type (declared type and first bytes agree) and at

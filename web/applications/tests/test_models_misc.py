@@ -78,3 +78,21 @@ def test_admin_pages_in_chinese(agency_a, calendar) -> None:  # noqa: F811
     pk = HolidayYear.objects.get(year=2024).pk
     year = client.get(reverse("admin:calendar_holidayyear_change", args=[pk]))
     assert year.status_code == 200 and "第四季度公布下一年度" in year.content.decode()
+
+
+@pytest.mark.django_db
+def test_attachment_model_checks_the_file(agency_a, calendar, settings, tmp_path) -> None:  # noqa: F811
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from web.applications.models import Attachment
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    case = make_case(agency_a, D(2025, 3, 3))
+    good = Attachment(application=case, file=SimpleUploadedFile("证明.pdf", b"%PDF-1.4 x", "application/pdf"))
+    filled = ["original_name", "content_type", "size"]  # read-only in the admin: clean() fills them
+    good.full_clean(exclude=filled)
+    good.save()
+    assert (good.size, good.original_name, good.content_type) == (10, "证明.pdf", "application/pdf")
+    bad = Attachment(application=case, file=SimpleUploadedFile("证明.pdf", b"MZ\x90\x00", "application/pdf"))
+    with pytest.raises(ValidationError, match="不符"):
+        bad.full_clean(exclude=filled)
