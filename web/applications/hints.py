@@ -105,7 +105,9 @@ def catalogue_matches(application: Application, *, limit: int = 5) -> list[Any]:
     if finder is None:
         return []
     try:
-        return list(finder(application.agency, application.description, limit=limit))
+        # the 文号 first: an exact document number is the strongest clue the catalogue can match
+        text = " ".join(t for t in (application.document_number.strip(), application.description.strip()) if t)
+        return list(finder(application.agency, text, limit=limit))
     except Exception:  # a hint must never stop registration
         return []
 

@@ -64,3 +64,23 @@ def test_hints_for_an_unsaved_application(agency_a, calendar) -> None:  # noqa: 
 def test_catalogue_lookup_is_tolerant(agency_a, calendar) -> None:  # noqa: F811
     case = make_case(agency_a, D(2025, 3, 3))
     assert catalogue_matches(case) == []  # nothing published: no hint, no error
+
+
+def test_catalogue_item_with_the_document_number_is_suggested(agency_a, owner, calendar) -> None:  # noqa: F811
+    from web.catalogue.models import Item, Status
+
+    item = Item.objects.create(
+        agency=agency_a,
+        author=owner,
+        category="a01",
+        title="关于印发2025年区级部门预算的通知",
+        doc_no="清教发〔2025〕12号",
+        issuer=agency_a.name,
+        formed_on=D(2025, 1, 20),
+        status=Status.PUBLISHED,
+    )
+    case = make_case(agency_a, D(2025, 3, 3))
+    Application.objects.filter(pk=case.pk).update(document_number="清教发〔2025〕12号")
+    case.refresh_from_db()
+    assert catalogue_matches(case) == [item]
+    assert intake_hints(case).catalogue == [item]
