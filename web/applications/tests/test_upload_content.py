@@ -91,11 +91,6 @@ def test_report_import_refuses_an_executable_named_pdf(owner, agency_a) -> None:
     assert not AnnualReport.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalogue attachments are checked by file-name suffix only (web/catalogue/forms.py ALLOWED_SUFFIXES); "
-    "an executable named .pdf is stored and later served on the public portal",
-)
 def test_catalogue_refuses_an_executable_named_pdf(owner, agency_a) -> None:
     response = client_for(owner).post(
         reverse("catalogue:item_new"),
