@@ -133,8 +133,6 @@ class StaffApplicationForm(ApplicantForm):
     received_on = forms.DateField(
         label="收到申请之日的认定日期",
         widget=DATE_INPUT,
-        help_text="当面、口头：提交之日；需签收的邮件：签收之日；平信、网上、传真：与申请人确认之日；"
-        "电子邮件：邮件系统收到之日（条例第三十一条）。",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

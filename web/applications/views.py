@@ -353,6 +353,7 @@ def render_detail(request: HttpRequest, case: Application, bound: dict[str, Any]
         else [],
         "actions": actions,
         "can_act": may_act,
+        "show_hints": request.GET.get("hints") == "1",
     }
     return render(request, "applications/detail.html", context, status=400 if bound else 200)
 

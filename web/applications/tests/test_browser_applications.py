@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from ui_helpers are redefined as test arguments)
 """In Chromium: a public application end to end, a handler asking for 补正 and later deciding, and the
 overdue dashboard. Screenshots go to screenshot_dir() for a person to look at."""
 
@@ -26,7 +27,7 @@ def last_workday_before(day: dt.date) -> dt.date:
     return day
 
 
-def test_public_application_end_to_end(page: Any, calendar_years: Any, agency_a: Any) -> None:  # noqa: F811
+def test_public_application_end_to_end(page: Any, calendar_years: Any, agency_a: Any) -> None:
     shots = screenshot_dir()
     page.goto(f"/apply/?agency={agency_a.pk}")
     page.get_by_label("申请人类型").select_option("natural_person")
@@ -57,7 +58,7 @@ def test_public_application_end_to_end(page: Any, calendar_years: Any, agency_a:
     page.screenshot(path=str(shots / "apply-status.png"), full_page=True)
 
 
-def test_handler_asks_for_correction_then_decides(page: Any, calendar_years: Any, agency_a: Any, owner: Any) -> None:  # noqa: F811
+def test_handler_asks_for_correction_then_decides(page: Any, calendar_years: Any, agency_a: Any, owner: Any) -> None:
     shots = screenshot_dir()
     today = timezone.localdate()
     case = register_case(agency_a, last_workday_before(today), actor=owner, handler=owner)
@@ -95,7 +96,7 @@ def test_handler_asks_for_correction_then_decides(page: Any, calendar_years: Any
     ]
 
 
-def test_overdue_dashboard(page: Any, calendar_years: Any, agency_a: Any, owner: Any) -> None:  # noqa: F811
+def test_overdue_dashboard(page: Any, calendar_years: Any, agency_a: Any, owner: Any) -> None:
     shots = screenshot_dir()
     today = timezone.localdate()
     overdue = register_case(agency_a, today - dt.timedelta(days=60), actor=owner, handler=owner)
@@ -119,3 +120,41 @@ def test_overdue_dashboard(page: Any, calendar_years: Any, agency_a: Any, owner:
     page.wait_for_url("**q=*")
     assert page.locator("table.data tbody tr").count() == 1
     page.screenshot(path=str(shots / "cases-list.png"), full_page=True)
+
+
+def test_staff_intake_shows_receipt_rules_and_hints(page: Any, calendar_years: Any, agency_a: Any, owner: Any) -> None:
+    shots = screenshot_dir()
+    earlier = last_workday_before(timezone.localdate())
+    register_case(agency_a, earlier, description="请公开清河区2025年老旧小区改造项目清单")
+    login(page, owner)
+    page.goto("/work/cases/new/")
+    page.get_by_label("提交方式").select_option("post_signed")
+    assert "签收之日" in page.locator("[data-channel-rules]").inner_text()
+    page.get_by_label("收到申请之日的认定日期").fill(earlier.isoformat())
+    page.get_by_label("申请人类型").select_option("commercial")
+    assert page.locator("label[for=id_id_number]").inner_text() == "统一社会信用代码"
+    page.get_by_label("申请人类型").select_option("natural_person")
+    page.get_by_label("姓名或名称").fill("张三")
+    page.get_by_label("公民身份号码").fill("11010519491231002X")
+    page.get_by_label("通信地址").fill("江州市清河区人民路1号")
+    page.get_by_label("所需政府信息的名称或内容描述").fill("请公开清河区2025年老旧小区改造项目清单")
+    page.screenshot(path=str(shots / "case-new.png"), full_page=True)
+    page.get_by_role("button", name="登记申请").click()
+    page.get_by_text("已登记申请").wait_for()
+    assert "可能重复" in page.locator("#hints-h + ul").inner_text()
+    page.screenshot(path=str(shots / "case-new-hints.png"), full_page=True)
+
+
+def test_supervisor_view_and_reviews(
+    page: Any, calendar_years: Any, agency_a: Any, owner: Any, supervisor: Any
+) -> None:
+    shots = screenshot_dir()
+    case = register_case(agency_a, last_workday_before(timezone.localdate()), actor=owner, handler=owner)
+    login(page, supervisor)
+    page.goto(f"/work/cases/{case.pk}/")
+    facts = page.locator("dl.facts").inner_text()
+    assert "11010519491231002X" not in facts and "110*************2X" in facts
+    assert page.locator(".action-forms form").count() == 0
+    page.screenshot(path=str(shots / "case-supervisor.png"), full_page=True)
+    page.goto("/work/cases/reviews/")
+    page.screenshot(path=str(shots / "cases-reviews.png"), full_page=True)

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from ui_helpers are redefined as test arguments)
 """Letters read back with python-docx: the text, the cited article, the remedies and the fonts."""
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def download(client, case, kind):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.django_db
-def test_every_letter_kind(calendar_years, agency_a, owner, approver) -> None:  # noqa: F811
+def test_every_letter_kind(calendar_years, agency_a, owner, approver) -> None:
     received = dt.date(2025, 3, 3)
     case = register_case(agency_a, received)
     domain.start_third_party_consultation(case, owner, dt.date(2025, 3, 4), party="江州某某建设有限公司")
@@ -106,7 +107,7 @@ def test_every_letter_kind(calendar_years, agency_a, owner, approver) -> None:  
         ("refused_6", "第十六条第二款"),
     ],
 )
-def test_reply_cites_the_outcome_article(calendar_years, agency_a, owner, outcome, article) -> None:  # noqa: F811
+def test_reply_cites_the_outcome_article(calendar_years, agency_a, owner, outcome, article) -> None:
     case = register_case(agency_a, dt.date(2025, 3, 3))
     domain.decide(case, owner, outcome, "", dt.date(2025, 3, 10))
     _, text = download(client_for(owner), case, "reply")

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from ui_helpers are redefined as test arguments)
 """Every page of the application process against every persona, as one table (design.md §4):
 
 - owner / colleague (staff of agency A), approver (head of A's disclosure office), outsider (staff of B),
@@ -153,7 +154,7 @@ TABLE = [
 
 
 @pytest.fixture
-def world(calendar_years, agency_a, owner, colleague, approver, outsider, supervisor) -> dict[str, Any]:  # noqa: F811
+def world(calendar_years, agency_a, owner, colleague, approver, outsider, supervisor) -> dict[str, Any]:
     case = register_case(agency_a, RECEIVED, actor=owner, handler=owner)
     decided = register_case(agency_a, RECEIVED, actor=owner, id_number="440300199003071234", name="李四")
     domain.decide(

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from ui_helpers are redefined as test arguments)
 """The public application pages through the test client: required content, identity checks, attachment
 checks by content, rate limits (429 with the reason), CSRF, the code shown once, the status lookup
 showing no personal data."""
@@ -50,7 +51,7 @@ def docx_file(name: str = "身份证明.docx") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, out.getvalue(), content_type="application/octet-stream")
 
 
-def test_submit_acknowledge_once_and_look_up(calendar_years, agency_a) -> None:  # noqa: F811
+def test_submit_acknowledge_once_and_look_up(calendar_years, agency_a) -> None:
     client = Client()
     response = client.post(reverse("apply:form"), form_data(agency_a, attachment=docx_file()))
     assert response.status_code == 302 and response["Location"] == reverse("apply:done")
@@ -96,7 +97,7 @@ def test_validation(agency_a, changes: dict[str, Any], message: str) -> None:
     assert Application.objects.count() == 0
 
 
-def test_organisation_with_valid_credit_code(calendar_years, agency_a) -> None:  # noqa: F811
+def test_organisation_with_valid_credit_code(calendar_years, agency_a) -> None:
     response = Client().post(
         reverse("apply:form"), form_data(agency_a, applicant_type="research", id_number=ORG_CODE.lower())
     )
@@ -113,7 +114,7 @@ def test_organisation_with_valid_credit_code(calendar_years, agency_a) -> None: 
         (SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024)), "超过10 MB"),
     ],
 )
-def test_attachment_checked_by_content_and_size(calendar_years, agency_a, upload, message) -> None:  # noqa: F811
+def test_attachment_checked_by_content_and_size(calendar_years, agency_a, upload, message) -> None:
     response = Client().post(reverse("apply:form"), form_data(agency_a, attachment=upload))
     if message is None:
         assert response.status_code == 302
@@ -124,7 +125,7 @@ def test_attachment_checked_by_content_and_size(calendar_years, agency_a, upload
 
 
 @override_settings(XXGK_APPLY_PER_IP_PER_HOUR=2)
-def test_rate_limit_per_ip(calendar_years, agency_a) -> None:  # noqa: F811
+def test_rate_limit_per_ip(calendar_years, agency_a) -> None:
     client = Client(REMOTE_ADDR="198.51.100.9")
     ids = ["440300199003071234", PERSON_ID, "11010519491231002X"]
     assert client.post(reverse("apply:form"), form_data(agency_a, id_number=ids[0])).status_code == 302
@@ -138,7 +139,7 @@ def test_rate_limit_per_ip(calendar_years, agency_a) -> None:  # noqa: F811
 
 
 @override_settings(XXGK_APPLY_PER_APPLICANT_PER_MONTH=2, XXGK_APPLY_PER_IP_PER_HOUR=100)
-def test_rate_limit_per_applicant_counts_the_database(calendar_years, agency_a) -> None:  # noqa: F811
+def test_rate_limit_per_applicant_counts_the_database(calendar_years, agency_a) -> None:
     for n in range(2):
         r = Client(REMOTE_ADDR=f"192.0.2.{n}").post(reverse("apply:form"), form_data(agency_a))
         assert r.status_code == 302

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from ui_helpers are redefined as test arguments)
 """The case pages end to end through the test client: intake with hints, the deadline reasoning, actions
 valid per state, the conflict message, masking for supervisors, letters and exports read back."""
 
@@ -35,7 +36,7 @@ def post_action(client: Any, case: Application, name: str, **fields: Any) -> Any
     return client.post(reverse("applications:act", args=[case.pk, name]), data, follow=True)
 
 
-def test_intake_registers_and_shows_hints(calendar_years, agency_a, owner) -> None:  # noqa: F811
+def test_intake_registers_and_shows_hints(calendar_years, agency_a, owner) -> None:
     register_case(agency_a, dt.date(2025, 2, 10), description="请公开2025年度本局部门预算及三公经费预算")
     client = client_for(owner)
     response = client.post(
@@ -65,7 +66,7 @@ def test_intake_registers_and_shows_hints(calendar_years, agency_a, owner) -> No
     assert ChangeLog.objects.filter(object_id=str(case.pk), action="received").exists()
 
 
-def test_intake_validation_messages(calendar_years, agency_a, owner) -> None:  # noqa: F811
+def test_intake_validation_messages(calendar_years, agency_a, owner) -> None:
     client = client_for(owner)
     response = client.post(
         reverse("applications:new"),
@@ -78,7 +79,7 @@ def test_intake_validation_messages(calendar_years, agency_a, owner) -> None:  #
     assert Application.objects.count() == 0
 
 
-def test_reasoning_with_third_party_pause(calendar_years, agency_a, owner) -> None:  # noqa: F811
+def test_reasoning_with_third_party_pause(calendar_years, agency_a, owner) -> None:
     case = register_case(agency_a, RECEIVED)
     domain.start_third_party_consultation(case, owner, dt.date(2025, 3, 10), party="某公司")
     domain.end_third_party_consultation(case, owner, dt.date(2025, 3, 17))
@@ -88,7 +89,7 @@ def test_reasoning_with_third_party_pause(calendar_years, agency_a, owner) -> No
     assert "答复期限：2025-04-08" in text
 
 
-def test_only_valid_actions_are_offered(calendar_years, agency_a, owner, approver) -> None:  # noqa: F811
+def test_only_valid_actions_are_offered(calendar_years, agency_a, owner, approver) -> None:
     case = register_case(agency_a, RECEIVED)
     page = client_for(owner).get(reverse("applications:detail", args=[case.pk])).content.decode()
     assert 'id="act-request_correction"' in page and 'id="act-decide"' in page
@@ -102,7 +103,7 @@ def test_only_valid_actions_are_offered(calendar_years, agency_a, owner, approve
     assert 'id="act-receive_correction"' in page and 'id="act-decide"' not in page
 
 
-def test_correction_then_decision_then_letters(calendar_years, agency_a, owner) -> None:  # noqa: F811
+def test_correction_then_decision_then_letters(calendar_years, agency_a, owner) -> None:
     case = register_case(agency_a, RECEIVED)
     client = client_for(owner)
     r = post_action(client, case, "request_correction", items="写明预算年度\n写明文号", period_days=10)
@@ -129,7 +130,7 @@ def test_correction_then_decision_then_letters(calendar_years, agency_a, owner) 
     assert "1. 写明预算年度" in body and "2. 写明文号" in body and "10个工作日内补正" in body
 
 
-def test_invalid_action_form_returns_400_with_message(calendar_years, agency_a, owner) -> None:  # noqa: F811
+def test_invalid_action_form_returns_400_with_message(calendar_years, agency_a, owner) -> None:
     case = register_case(agency_a, RECEIVED)
     response = client_for(owner).post(
         reverse("applications:act", args=[case.pk, "decide"]),
@@ -151,7 +152,7 @@ def test_invalid_action_form_returns_400_with_message(calendar_years, agency_a, 
     assert case.state == "in_progress"
 
 
-def test_concurrent_decisions_conflict_message(calendar_years, agency_a, owner, colleague) -> None:  # noqa: F811
+def test_concurrent_decisions_conflict_message(calendar_years, agency_a, owner, colleague) -> None:
     case = register_case(agency_a, RECEIVED)
     seen_version = case.version
     first = client_for(owner).post(
@@ -169,7 +170,7 @@ def test_concurrent_decisions_conflict_message(calendar_years, agency_a, owner, 
     assert [e.outcome for e in case.events_in_order() if e.kind == "decided"] == ["granted"]
 
 
-def test_supervisor_sees_masked_details(calendar_years, agency_a, supervisor, owner) -> None:  # noqa: F811
+def test_supervisor_sees_masked_details(calendar_years, agency_a, supervisor, owner) -> None:
     case = register_case(agency_a, RECEIVED)
     page = client_for(supervisor).get(reverse("applications:detail", args=[case.pk])).content.decode()
     assert PERSON_ID not in page and "13800138000" not in page and "zhang@example.cn" not in page
@@ -178,7 +179,7 @@ def test_supervisor_sees_masked_details(calendar_years, agency_a, supervisor, ow
     assert PERSON_ID in own and "13800138000" in own
 
 
-def test_list_filters_and_exports(calendar_years, agency_a, agency_b, owner, outsider) -> None:  # noqa: F811
+def test_list_filters_and_exports(calendar_years, agency_a, agency_b, owner, outsider) -> None:
     old = register_case(agency_a, dt.date(2024, 5, 6), description="请公开2024年征地补偿标准")
     register_case(agency_a, RECEIVED, id_number=ORG_CODE, applicant_type="commercial", name="某某科技有限公司")
     register_case(agency_b, RECEIVED, description="财政局的申请")
@@ -202,7 +203,7 @@ def test_list_filters_and_exports(calendar_years, agency_a, agency_b, owner, out
     assert {values[1][2], values[2][2]} == {"自然人", "商业企业"}
 
 
-def test_dashboard_overdue_and_counts(calendar_years, agency_a, owner) -> None:  # noqa: F811
+def test_dashboard_overdue_and_counts(calendar_years, agency_a, owner) -> None:
     old = register_case(agency_a, dt.date(2025, 1, 6))
     page = client_for(owner).get(reverse("applications:dashboard")).content.decode()
     assert old.tracking_number in page and "超期" in page
