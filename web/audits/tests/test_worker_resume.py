@@ -1,30 +1,32 @@
 """A batch audit survives its worker being killed: the real database worker runs in a subprocess, is killed
 with SIGKILL in the middle of a batch, is started again, and then every file has exactly one result.
 
-The test uses its own SQLite file (the worker is another process, so it cannot see the test transaction):
-`manage.py migrate`, a batch created and enqueued through `store_files` and `run_batch.enqueue` as the upload
-view does, then `manage.py db_worker` twice.
+The tests use their own SQLite file (the worker is another process, so it cannot see a test transaction):
+`manage.py migrate` once, then per test a copy of that database, a batch created and enqueued through
+`store_files` and `run_batch.enqueue` as the upload view does, and `manage.py db_worker` twice.
 
-Today this fails, and is marked as an expected failure (strict: it turns red once resuming works, so the
-marker is then removed). What is missing:
-1. django-tasks-db marks the task RUNNING when a worker takes it and never hands a RUNNING task to another
-   worker, so a task whose worker died is never run again; nothing re-enqueues it (no stale-task sweep).
-2. (done) `process()` skips the files that already have a result for the run, so running the task again
-   resumes where the killed worker stopped.
-3. (done) The batch stays in state RUNNING, but once it has made no progress for ten minutes the batch page
-   offers 「继续审查」, which enqueues the run again; the automatic restart of item 1 is still missing.
-What already holds (checked before the expected failure): a killed worker leaves no partial or duplicate
-result — each result is written in one transaction and (file, run) is unique.
+- A killed worker leaves no partial or duplicate result: each result is written in one transaction and
+  (file, run) is unique.
+- Resuming works through 「继续审查」: once a batch has made no progress for `STALL_AFTER`, the batch page's
+  button (the `audits:rerun` view, posted here by a supervisor) enqueues the run again, and the next worker
+  audits only the files without a result.
+- Restarting the worker alone does not resume (strict expected failure, so it turns red once it does and
+  the marker is removed): django-tasks-db marks a task RUNNING when a worker takes it and never hands a
+  RUNNING task to another worker, so the killed worker's task is not run again until someone presses
+  「继续审查」; an automatic sweep of stale RUNNING tasks is what is missing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,12 +35,13 @@ from web.audits.tests.conftest import CORPUS
 
 ROOT = Path(__file__).resolve().parents[3]
 FILES = 40
+SAMPLE = CORPUS / "pingtan-2023.txt"
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
 SETUP = """
 from django.contrib.auth import get_user_model
-from web.accounts.models import Agency, AgencyKind
+from web.accounts.models import Agency, AgencyKind, Membership, Role
 from web.audits.files import intake
 from web.audits.models import AuditBatch
 from web.audits.tasks import run_batch, store_files
@@ -46,17 +49,51 @@ from web.audits.tasks import run_batch, store_files
 data = open({sample!r}, "rb").read()
 user = get_user_model().objects.create(username="worker-test")
 agency = Agency.objects.create(name="测试区政务公开办", kind=AgencyKind.GOVERNMENT)
+Membership.objects.create(user=user, agency=agency, role=Role.SUPERVISOR)
 batch = AuditBatch.objects.create(agency=agency, name="中断恢复", created_by=user)
 batch.total = store_files(batch, intake([(f"{{i:03d}}-{name}", data) for i in range({files})]))
 batch.save(update_fields=["total"])
 run_batch.enqueue(batch.pk, batch.run)
 """
 
+# What a supervisor does on the batch page of a stalled batch: press 「继续审查」 (through the real view).
+CONTINUE = """
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from web.audits.models import AuditBatch
+
+client = Client()
+client.force_login(get_user_model().objects.get(username="worker-test"))
+batch = AuditBatch.objects.get()
+response = client.post(reverse("audits:rerun", args=[batch.pk]))
+assert response.status_code == 302, response.status_code
+"""
+
+
+@dataclass
+class Killed:
+    env: dict[str, str]
+    database: Path
+    processed: int
+    total: int
+
 
 def manage(env: dict[str, str], *args: str, timeout: int = 600) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, capture_output=True, timeout=timeout
     )
+
+
+def environment(database: Path, media: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_SETTINGS_MODULE": "web.settings",
+        "XXGK_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "XXGK_MEDIA_ROOT": str(media),
+        "XXGK_LOG_LEVEL": "ERROR",
+    }
 
 
 def worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -82,47 +119,69 @@ def results_per_file(database: Path) -> dict[int, int]:
     return {f: counts.get(f, 0) for f in files}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a task whose worker was killed stays RUNNING in django-tasks-db and is never run again",
-)
-def test_a_killed_worker_resumes_without_losing_or_duplicating_results(tmp_path: Path) -> None:
-    sample = CORPUS / "pingtan-2023.txt"
-    if not sample.exists():
-        pytest.skip("../shared/corpus is not present")
-    database = tmp_path / "worker.sqlite3"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "web.settings",
-        "XXGK_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "XXGK_MEDIA_ROOT": str(tmp_path / "media"),
-        "XXGK_LOG_LEVEL": "ERROR",
-    }
-    migrated = manage(env, "migrate", "--verbosity", "0")
-    assert migrated.returncode == 0, migrated.stderr.decode()[-2000:]
-    created = manage(env, "shell", "-c", SETUP.format(sample=str(sample), name=sample.name, files=FILES))
-    assert created.returncode == 0, created.stderr.decode()[-2000:]
+def run_worker_to_the_end(env: dict[str, str]) -> None:
+    again = worker(env)
+    _, errors = again.communicate(timeout=600)
+    assert again.returncode == 0, errors.decode()[-2000:]
 
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SAMPLE.exists():
+        pytest.skip("../shared/corpus is not present")
+    template = tmp_path_factory.mktemp("worker") / "template.sqlite3"
+    done = manage(environment(template, template.parent / "media"), "migrate", "--verbosity", "0")
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    return template
+
+
+@pytest.fixture
+def killed(migrated: Path, tmp_path: Path) -> Killed:
+    """A batch of FILES reports whose worker was killed with SIGKILL after a few files."""
+    database = tmp_path / "worker.sqlite3"
+    shutil.copyfile(migrated, database)
+    env = environment(database, tmp_path / "media")
+    created = manage(env, "shell", "-c", SETUP.format(sample=str(SAMPLE), name=SAMPLE.name, files=FILES))
+    assert created.returncode == 0, created.stderr.decode()[-2000:]
     first = worker(env)
     deadline = time.monotonic() + 300
     while progress(database)[0] < 3 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=30)
-    processed, total, _ = progress(database)
+    processed, total, state = progress(database)
     if not 0 < processed < total:
         pytest.skip(f"the worker was not caught mid-batch ({processed}/{total}); the machine was too slow or fast")
+    assert state == "running"
     before = results_per_file(database)
     assert max(before.values()) == 1, "a killed worker left a duplicate result"
     assert sum(before.values()) >= processed
+    return Killed(env, database, processed, total)
 
-    second = worker(env)
-    _, errors = second.communicate(timeout=600)
-    assert second.returncode == 0, errors.decode()[-2000:]
-    after = results_per_file(database)
+
+def test_a_killed_batch_resumes_through_continue_without_losing_or_duplicating_results(killed: Killed) -> None:
+    # Ten minutes and more without progress: the batch counts as stalled and may be continued.
+    long_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=30)).replace(tzinfo=None).isoformat(" ")
+    with sqlite3.connect(killed.database, timeout=30) as db:
+        db.execute("UPDATE audits_auditbatch SET heartbeat = ?, started_at = ?", (long_ago, long_ago))
+    pressed = manage(killed.env, "shell", "-c", CONTINUE)
+    assert pressed.returncode == 0, pressed.stderr.decode()[-2000:]
+
+    run_worker_to_the_end(killed.env)
+    after = results_per_file(killed.database)
+    assert set(after.values()) == {1}, f"files without exactly one result: {[f for f, n in after.items() if n != 1]}"
+    processed, total, state = progress(killed.database)
+    assert (processed, total, state) == (killed.total, killed.total, "done")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="a task whose worker was killed stays RUNNING in django-tasks-db and is never run again by itself",
+)
+def test_restarting_the_worker_alone_resumes_a_killed_batch(killed: Killed) -> None:
+    run_worker_to_the_end(killed.env)
+    after = results_per_file(killed.database)
     assert max(after.values()) == 1, "a file got two results after the restart"
     missing = sorted(f for f, n in after.items() if n == 0)
-    assert not missing, f"{len(missing)} of {total} files have no result after the worker was restarted"
-    assert progress(database)[2] == "done"
+    assert not missing, f"{len(missing)} of {killed.total} files have no result after the worker was restarted"
