@@ -80,7 +80,9 @@ def prepare(env: dict[str, str]) -> str:
         "        break\n"
     )
     done = subprocess.run([*manage, "shell", "-c", script], env=env, check=True, cwd=ROOT, capture_output=True)
-    return done.stdout.decode().strip()
+    # The shell may print its own lines first (auto-imported objects); the pk is the last line.
+    lines = done.stdout.decode().strip().splitlines()
+    return lines[-1].strip() if lines and lines[-1].strip().isdigit() else ""
 
 
 def wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
@@ -190,6 +192,7 @@ def main() -> int:
             draft = prepare(env)
             kind = "SQLite" if args.sqlite else "PostgreSQL"
             print(f"数据库：{kind}；演示数据载入 {time.perf_counter() - started:.0f} 秒")
+            server_log = (workdir / "server.log").open("wb")
             server = subprocess.Popen(
                 [
                     str(VENV_BIN / "gunicorn"),
@@ -206,17 +209,27 @@ def main() -> int:
                 env=env,
                 cwd=ROOT,
                 start_new_session=True,
+                stdout=server_log,
+                stderr=subprocess.STDOUT,
             )
             wait_until_up(args.port, server)
             locust_env = {**env, "XXGK_LOAD_PASSWORD": demo_password(), "XXGK_LOAD_REPORT": draft}
+            if not draft:
+                print("注意：没有可重新编制的草稿年报，场景中不含年报编制")
             print(f"并发用户 {args.users}，基线 {max(5, args.seconds // 2)} 秒，场景 {args.seconds} 秒（无思考时间）")
             run_locust(["HealthUser"], args.users, max(5, args.seconds // 2), args.port, workdir / "base", locust_env)
             run_locust(["PublicUser", "StaffUser"], args.users, args.seconds, args.port, workdir / "load", locust_env)
-            return report(
+            status = report(
                 read_stats(workdir / "base"),
                 read_stats(workdir / "load"),
                 read_failures(workdir / "base") + read_failures(workdir / "load"),
             )
+            if status:  # the server's own account of what went wrong
+                server_log.flush()
+                errors = (workdir / "server.log").read_text(encoding="utf-8", errors="replace").splitlines()
+                for line in [x for x in errors if "Error" in x or "error" in x][:10]:
+                    print("  服务器：", line)
+            return status
         finally:
             if server is not None and server.poll() is None:
                 os.killpg(server.pid, signal.SIGTERM)

@@ -159,7 +159,7 @@ class StaffUser(HttpUser):
 
     @task(2)
     def reports(self) -> None:
-        self.client.get("/work/reports/board/", name="staff: 年报看板")
+        self.client.get("/work/reports/", name="staff: 年度报告")
 
     @task(1)
     def audits(self) -> None:
