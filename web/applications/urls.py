@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/letters/<slug:kind>.docx", views.letter, name="letter"),
     path("<int:pk>/attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("reviews/", views_reviews.reviews, name="reviews"),
+    re_path(r"^reviews/export\.(?P<fmt>csv|xlsx)$", views_reviews.reviews_export, name="reviews_export"),
     path("reviews/new/", views_reviews.review_new, name="review_new"),
     path("reviews/<int:pk>/edit/", views_reviews.review_edit, name="review_edit"),
 ]

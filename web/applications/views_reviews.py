@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from web.accounts.models import log_change
 from web.accounts.permissions import can_act, get_visible_or_404, require_act, visible_agencies
+from web.applications import exports
 from web.applications.choices import ReviewResult, ReviewRoute
 from web.applications.forms import ReviewCaseForm
 from web.applications.models import Application, ReviewCase
@@ -38,9 +39,7 @@ def _filter_form(request: HttpRequest) -> Any:
 HEADERS = ["机关", "类型", "本机关身份", "案号", "复议机关/法院", "所涉申请", "申请/立案日期", "审结日期", "结果"]
 
 
-@login_required
-@require_GET
-def reviews(request: HttpRequest) -> HttpResponse:
+def _filtered(request: HttpRequest) -> tuple[Any, Any]:
     filters = _filter_form(request)
     qs = ReviewCase.objects.visible_to(request.user).select_related("agency", "application")
     if filters.is_valid():
@@ -53,19 +52,31 @@ def reviews(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(result=d["result"])
         if d["year"]:
             qs = qs.filter(filed_on__year=d["year"])
+    return filters, qs
+
+
+def _cells(r: ReviewCase) -> list[Any]:
+    return [
+        r.agency.name,
+        r.get_route_display(),
+        r.get_agency_role_display(),
+        r.case_number,
+        r.body,
+        r.application.tracking_number if r.application else "",
+        r.filed_on,
+        r.concluded_on,
+        r.get_result_display(),
+    ]
+
+
+@login_required
+@require_GET
+def reviews(request: HttpRequest) -> HttpResponse:
+    filters, qs = _filtered(request)
+    query = request.GET.urlencode()
     rows = [
         {
-            "cells": [
-                r.agency.name,
-                r.get_route_display(),
-                r.get_agency_role_display(),
-                r.case_number,
-                r.body,
-                r.application.tracking_number if r.application else "",
-                r.filed_on,
-                r.concluded_on,
-                r.get_result_display(),
-            ],
+            "cells": _cells(r),
             "edit_url": reverse("applications:review_edit", args=[r.pk]) if can_act(request.user, r.agency_id) else "",
         }
         for r in qs
@@ -73,8 +84,21 @@ def reviews(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "applications/reviews.html",
-        {"filters": filters, "rows": rows, "headers": HEADERS, "can_create": acting_agencies(request.user).exists()},
+        {
+            "filters": filters,
+            "rows": rows,
+            "headers": HEADERS,
+            "query": query,
+            "can_create": acting_agencies(request.user).exists(),
+        },
     )
+
+
+@login_required
+@require_GET
+def reviews_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    _, qs = _filtered(request)
+    return exports.download(fmt, "政府信息公开行政复议和行政诉讼", HEADERS, (_cells(r) for r in qs))
 
 
 def _form(request: HttpRequest, instance: ReviewCase | None) -> ReviewCaseForm:

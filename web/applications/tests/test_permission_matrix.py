@@ -67,6 +67,7 @@ TABLE = [
     Row("new", "put", lambda w: reverse("applications:new"), staff_all(405) | {"anonymous": 302}),
     Row("reviews", "get", lambda w: reverse("applications:reviews"), staff_all()),
     Row("reviews", "post", lambda w: reverse("applications:reviews"), staff_all(405) | {"anonymous": 302}),
+    Row("reviews export", "get", lambda w: reverse("applications:reviews_export", args=["xlsx"]), staff_all()),
     Row("review_new", "get", lambda w: reverse("applications:review_new"), staff_all() | {"supervisor": 403}),
     # --- one case of agency A
     Row("detail", "get", case_url("detail"), staff_all() | {"outsider": 404}),

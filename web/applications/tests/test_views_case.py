@@ -253,3 +253,6 @@ def test_review_records_create_and_edit(agency_a, owner, supervisor) -> None:
     record.refresh_from_db()
     assert record.result == "upheld"
     assert "结果维持" in client_for(supervisor).get(reverse("applications:reviews")).content.decode()
+    exported = client_for(supervisor).get(reverse("applications:reviews_export", args=["csv"]), {"result": "upheld"})
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "机关" and rows[1][:2] == [agency_a.name, "行政复议"] and rows[1][-1] == "结果维持"
