@@ -3,6 +3,7 @@ a filterable list per agency and a create/edit form (they feed table 3 of the an
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -76,7 +77,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
     query = request.GET.urlencode()
     rows = [
         {
-            "cells": _cells(r),
+            "cells": [c.isoformat() if isinstance(c, dt.date) else c for c in _cells(r)],
             "edit_url": reverse("applications:review_edit", args=[r.pk]) if can_act(request.user, r.agency_id) else "",
         }
         for r in qs
