@@ -153,3 +153,12 @@ LOGGING = {
 
 # Statutory counting convention (spec §E.6, [U]): the day after receipt is working day 1.
 XXGK_DAY_AFTER_RECEIPT_IS_DAY_ONE = env_bool("XXGK_DAY_AFTER_RECEIPT_IS_DAY_ONE", True)
+
+# Website column timeliness thresholds (spec §F.2), e.g. "dynamic=14d,notice=6m,veto_empty=5".
+XXGK_TIMELINESS = {key: value for key, _, value in (item.partition("=") for item in env_list("XXGK_TIMELINESS", []))}
+try:
+    from web.catalogue.monitor import Thresholds as _Thresholds
+
+    _Thresholds.from_settings(XXGK_TIMELINESS)
+except ValueError as _exc:
+    raise ImproperlyConfigured(f"XXGK_TIMELINESS：{_exc}") from None

@@ -54,18 +54,33 @@ class Thresholds:
 
     @classmethod
     def from_settings(cls, overrides: Mapping[str, Any] | None) -> Thresholds:
-        """Defaults with `overrides` applied (keys: limits, veto_core_stale, veto_any_stale, veto_empty, warn_days)."""
+        """Defaults with `overrides` applied: column types map to periods ("dynamic": "7d"), the other keys
+        (veto_core_stale, veto_any_stale, veto_empty, warn_days) to counts; a nested "limits" dict works too."""
         base = cls()
         if not overrides:
             return base
         limits = dict(base.limits)
         limits.update(overrides.get("limits", {}))
+        scalars: dict[str, int] = {}
+        for key, value in overrides.items():
+            if key == "limits":
+                continue
+            if key in _SCALARS:
+                try:
+                    scalars[key] = int(value)
+                except (TypeError, ValueError):
+                    raise ValueError(f"栏目监测参数 {key} 应为整数，而不是「{value}」") from None
+            elif key in _TYPES:
+                limits[key] = str(value)
+            else:
+                raise ValueError(f"未知的栏目监测参数「{key}」")
         for period in limits.values():
             parse_period(period)
-        scalars = {k: int(v) for k, v in overrides.items() if k != "limits"}
         return replace(base, limits=limits, **scalars)
 
 
+_SCALARS = ("veto_core_stale", "veto_any_stale", "veto_empty", "warn_days")
+_TYPES = (DYNAMIC, NOTICE, POLICY, PERSONNEL, PLANNING, INTERACTIVE, REPORT, OTHER)
 _PERIOD = re.compile(r"^(\d+)([dm])$")
 
 

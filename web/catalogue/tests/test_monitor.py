@@ -81,6 +81,12 @@ def test_thresholds_are_configurable() -> None:
     assert state(col("要闻", m.DYNAMIC, 10), strict) == m.STALE
     result = m.evaluate([col("a", m.DYNAMIC, 10), col("b", m.DYNAMIC, 8)], AT, strict)
     assert [v.code for v in result.vetoes] == ["core_stale"]
+    flat = m.Thresholds.from_settings({"dynamic": "7d", "veto_core_stale": "2"})  # as read from XXGK_TIMELINESS
+    assert flat == strict
+    with pytest.raises(ValueError, match="未知的栏目监测参数"):
+        m.Thresholds.from_settings({"dynamik": "7d"})
+    with pytest.raises(ValueError, match="应为整数"):
+        m.Thresholds.from_settings({"veto_empty": "five"})
     with pytest.raises(ValueError, match="格式不正确"):
         m.Thresholds.from_settings({"limits": {m.DYNAMIC: "two weeks"}})
 
