@@ -7,6 +7,8 @@ from decimal import Decimal, InvalidOperation
 from xxgk.model import T2_COLUMN_KEYS, Cell, Report
 from xxgk.model import labels as L
 
+MAX_VALUE = Decimal(10) ** 12  # no table of any agency counts a trillion of anything
+
 
 class BadCellValue(ValueError):
     """A value typed by a person that is not a number, blank or 「/」."""
@@ -70,7 +72,9 @@ def parse_value(text: str, *, amount: bool = False, signed: bool = False) -> Cel
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise BadCellValue(f"「{text}」不是数字（可填数字、留空或填「/」）") from None
+        raise BadCellValue(f"「{text[:20]}」不是数字（可填数字、留空或填「/」）") from None
+    if not number.is_finite() or abs(number) >= MAX_VALUE:
+        raise BadCellValue(f"「{text[:20]}」不是合理的数字（可填数字、留空或填「/」）")
     if number < 0 and not signed:
         raise BadCellValue(f"「{text}」为负数，该单元格只能填非负数")
     if amount:

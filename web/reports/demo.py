@@ -110,9 +110,19 @@ def write_parts(report: Report, agency: Agency, rng: random.Random, previous: Re
         assessment="将政务公开纳入年度绩效考核，组织开展社会评议，本年度未发生需要责任追究的情形。",
     )
     short = agency.short_name or agency.name.removeprefix("清河区")
-    part1 = part1.replace(
-        narrative.TODO.format("政府网站、政务新媒体、政务服务场所等公开平台建设情况"),
-        PLATFORM[pick].replace("本机关", short),
+    part1 = (
+        part1.replace(
+            narrative.TODO.format("政府网站、政务新媒体、政务服务场所等公开平台建设情况"),
+            PLATFORM[pick].replace("本机关", short),
+        )
+        .replace(
+            narrative.TODO.format("政府信息公开属性源头认定、保密审查、政策解读等情况"),
+            f"{short}坚持公文公开属性源头认定，落实先审查、后公开和一事一审制度。",
+        )
+        .replace(
+            narrative.TODO.format("组织领导、培训、监督检查等情况"),
+            f"{short}明确分管负责同志和专职工作人员，全年开展业务培训和自查。",
+        )
     )
     texts = {
         1: part1,

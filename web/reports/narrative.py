@@ -6,6 +6,7 @@ hold; placeholders in 「（请填写……）」 mark what only a person can wr
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from web.reports.sources import Fees
@@ -15,6 +16,7 @@ from xxgk.rules.cells import num
 from xxgk.rules.table1 import resolve_table1
 
 TODO = "（请填写{}）"
+PLACEHOLDER = re.compile(r"（请填写[^）]*）")
 
 
 def _n(value: Number | None) -> str:

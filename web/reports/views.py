@@ -70,7 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
         .order_by("-year", "agency__name")
     )
     agency_filter = request.GET.get("agency", "")
-    if agency_filter.isdigit():
+    if agency_filter.isdecimal() and len(agency_filter) < 12:
         reports = reports.filter(agency_id=int(agency_filter))
     state_filter = request.GET.get("state", "")
     if state_filter in ReportState.values:
@@ -206,7 +206,8 @@ def save_text(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def override(request: HttpRequest, pk: int) -> HttpResponse:
-    ref, value, reason = request.POST.get("ref", ""), request.POST.get("value", ""), request.POST.get("reason", "")
+    ref = workflow.clean_text(request.POST.get("ref", ""))[:120]
+    value, reason = request.POST.get("value", ""), request.POST.get("reason", "")
     return _act(
         request,
         pk,
@@ -218,7 +219,7 @@ def override(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def revert_override(request: HttpRequest, pk: int) -> HttpResponse:
-    ref = request.POST.get("ref", "")
+    ref = workflow.clean_text(request.POST.get("ref", ""))[:120]
     return _act(request, pk, lambda row: workflow.revert_override(row, request.user, ref), "已恢复为计算值。")
 
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from web.accounts.models import Agency, AgencyKind, log_change
-from web.reports import cells, compile, similarity
+from web.reports import cells, compile, narrative, similarity
 from web.reports.models import (
     AnnualReport,
     CellOverride,
@@ -24,6 +24,11 @@ from web.reports.models import (
 )
 from xxgk.model import Finding, Report, expected_format
 from xxgk.rules import check
+
+
+def clean_text(text: str) -> str:
+    """Typed text as stored: NUL characters (which PostgreSQL text cannot hold) removed, line ends unified."""
+    return text.replace("\x00", "").replace("\r\n", "\n")
 
 
 class WorkflowError(ValidationError):
@@ -63,9 +68,28 @@ def findings(row: AnnualReport) -> list[Finding]:
         if len(children) == 1:
             children = []  # only its own records: nothing to roll up
     out = check(row.report, previous=previous_report(row), children=children)
+    out += placeholders(row.report)
     copied = copy_comparison(row).finding()
     if copied is not None:
         out.append(copied)
+    return out
+
+
+def placeholders(report: Report) -> list[Finding]:
+    """Prefilled 「（请填写……）」 left in the text: the report is not finished (blocks approval)."""
+    out = []
+    for part in report.parts:
+        found = narrative.PLACEHOLDER.findall(part.text)
+        if found:
+            out.append(
+                Finding(
+                    code="TEXT-01",
+                    severity="error",
+                    message=f"「{part.heading}」尚有 {len(found)} 处待填写的内容，如{found[0]}",
+                    where=f"正文第{part.number}部分",
+                    basis="条例第五十条（年度报告应如实、完整报告各项内容）",
+                )
+            )
     return out
 
 
@@ -127,11 +151,12 @@ def save_text(row: AnnualReport, user: Any, texts: dict[int, str], title: str | 
     changed = []
     for part in report.parts:
         new = texts.get(part.number)
-        if new is not None and new.replace("\r\n", "\n") != part.text:
-            part.text = new.replace("\r\n", "\n")
+        if new is not None and clean_text(new) != part.text:
+            part.text = clean_text(new)
             changed.append(part.heading)
-    if title is not None and title.strip() and title.strip() != report.title:
-        report.title = title.strip()
+    title = clean_text(title or "").strip()
+    if title and title != report.title:
+        report.title = title[:200]
         changed.append("标题")
     if not changed:
         return
@@ -145,6 +170,7 @@ def save_text(row: AnnualReport, user: Any, texts: dict[int, str], title: str | 
 def override(row: AnnualReport, user: Any, ref: str, text: str, reason: str) -> CellOverride:
     """Replace a computed cell by hand; the reason is required and the computed value is kept."""
     _require_draft(row)
+    reason = clean_text(reason)[:1000]
     if not reason.strip():
         raise WorkflowError("修改计算得出的单元格必须说明理由。")
     report = row.report
@@ -210,6 +236,7 @@ def send_back(row: AnnualReport, user: Any, note: str = "") -> None:
     if row.state not in (ReportState.REVIEW, ReportState.APPROVED):
         raise WorkflowError("只有待审核或已审批（未公开）的报告可以退回修改。")
     row.approved_by, row.approved_at = None, None
+    note = clean_text(note)[:500]
     _move(row, user, ReportState.DRAFT, "send_back", "退回修改" + (f"：{note}" if note else ""))
 
 
@@ -244,6 +271,7 @@ def correct(row: AnnualReport, user: Any, reason: str) -> AnnualReport:
         raise WorkflowError("只有已公开的报告需要以新版本更正；未公开的报告可直接退回修改。")
     if not reason.strip():
         raise WorkflowError("更正已公开的报告必须说明更正理由。")
+    reason = clean_text(reason)[:2000]
     if hasattr(row, "superseded_by"):
         raise WorkflowError("该版本已有更正版本，请在最新版本上更正。")
     new = AnnualReport(

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from web.accounts.demo import DEMO_GOVERNMENT, DEMO_PASSWORD
 from web.conftest import login, screenshot_dir
 from web.reports.models import AnnualReport, ReportState
+from web.reports.narrative import PLACEHOLDER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,6 +42,14 @@ def test_compile_fix_approve_publish_download_and_supervise(page) -> None:  # ty
     assert page.locator("td.flagged.overridden").count() >= 1
     page.screenshot(path=shots / "reports-detail-flagged.png", full_page=True)
     page.get_by_role("button", name="恢复计算值").click()
+
+    # The prefilled 「（请填写……）」 are errors (TEXT-01) until a person writes them.
+    assert page.locator("table.findings", has_text="TEXT-01").count() == 1
+    for area in page.locator("#text-form textarea").all():
+        area.fill(PLACEHOLDER.sub("本年度已按要求落实，详见门户网站相关栏目。", area.input_value()))
+    page.get_by_role("button", name="保存正文并重新校验").click()
+    assert page.get_by_text("正文已保存，已重新校验。").is_visible()
+    assert page.locator("table.findings", has_text="TEXT-01").count() == 0
     page.get_by_role("button", name="提交审核").click()
     assert page.locator("#state").inner_text() == "待审核"
 

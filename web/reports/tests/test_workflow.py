@@ -132,3 +132,13 @@ def test_last_years_problems_are_carried_in(agency_a, owner) -> None:
     row = workflow.start(agency_a, 2025, owner)
     part5 = row.report.part(5).text  # type: ignore[union-attr]
     assert "上年度问题整改情况" in part5 and "栏目更新不及时" in part5 and "建立提醒机制" not in part5
+
+
+def test_unwritten_placeholders_block_approval(agency_a, owner, approver) -> None:
+    row = workflow.start(agency_a, 2025, owner)
+    found = [f for f in workflow.findings(row) if f.code == "TEXT-01"]
+    assert found and all(f.severity == "error" for f in found)
+    assert {f.where for f in found} >= {"正文第1部分", "正文第5部分"}
+    workflow.submit(row, owner)
+    with pytest.raises(workflow.WorkflowError, match="错误"):
+        workflow.approve(row, approver)
