@@ -224,6 +224,14 @@ def actions_for(
     out = []
     for action in ACTIONS.values():
         if action.approver_only and not approver:
+            if is_valid_now(view, action, day):
+                out.append(
+                    {
+                        "name": action.name,
+                        "label": action.label,
+                        "note": "须由本机关政府信息公开工作机构负责人登录后批准。",
+                    }
+                )
             continue
         if not is_valid_now(view, action, day):
             continue

@@ -95,6 +95,7 @@ def test_only_valid_actions_are_offered(calendar_years, agency_a, owner, approve
     assert 'id="act-request_correction"' in page and 'id="act-decide"' in page
     assert 'id="act-receive_correction"' not in page and 'id="act-close"' not in page
     assert 'id="act-extend"' not in page  # staff: the extension belongs to the approver
+    assert 'id="act-extend-note"' in page and "负责人登录后批准" in page
     assert (
         'id="act-extend"' in client_for(approver).get(reverse("applications:detail", args=[case.pk])).content.decode()
     )
