@@ -18,7 +18,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -253,7 +253,7 @@ def new(request: HttpRequest) -> HttpResponse:
             "form": form,
             "channel_rules_json": json.dumps(rules, ensure_ascii=False),
             "channel_rules": [(ReceiptChannel(c).label, rule) for c, (_, rule) in RECEIPT_RULES.items()],
-            "default_rule": rules[ReceiptChannel.IN_PERSON],
+            "default_rule": rules.get(str(form["channel"].value() or ""), rules[ReceiptChannel.IN_PERSON]),
         },
     )
 
@@ -287,13 +287,18 @@ def _hints(case: Application) -> list[dict[str, Any]]:
     )
     for item in h.catalogue:
         title = getattr(item, "title", str(item))
-        url = getattr(item, "get_absolute_url", None)
+        doc_no = getattr(item, "doc_no", "")
+        try:
+            url = reverse("portal:item", args=[item.agency_id, item.pk])
+        except (NoReverseMatch, AttributeError):
+            url = ""
         out.append(
             {
                 "level": "ok",
                 "tag": "已主动公开",
-                "text": f"主动公开目录中可能已有：{title}",
-                "url": url() if url else "",
+                "text": f"主动公开目录中可能已有：{title}{f'（{doc_no}）' if doc_no else ''}。"
+                "如确已主动公开，可依条例第三十六条第（一）项告知获取方式。",
+                "url": url,
             }
         )
     return out

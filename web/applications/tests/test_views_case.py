@@ -257,3 +257,23 @@ def test_review_records_create_and_edit(agency_a, owner, supervisor) -> None:
     exported = client_for(supervisor).get(reverse("applications:reviews_export", args=["csv"]), {"result": "upheld"})
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert rows[0][0] == "机关" and rows[1][:2] == [agency_a.name, "行政复议"] and rows[1][-1] == "结果维持"
+
+
+def test_catalogue_item_hint_links_to_the_portal(calendar_years, agency_a, owner) -> None:
+    from web.catalogue.models import Item, Status
+
+    item = Item.objects.create(
+        agency=agency_a,
+        category=Item._meta.get_field("category").choices[0][0],
+        title="测试区教育局2025年部门预算公开",
+        doc_no="",
+        issuer=agency_a.name,
+        formed_on=dt.date(2025, 2, 1),
+        published_on=dt.date(2025, 2, 10),
+        status=Status.PUBLISHED,
+        author=owner,
+    )
+    case = register_case(agency_a, RECEIVED, description="请公开测试区教育局2025年部门预算")
+    page = client_for(owner).get(reverse("applications:detail", args=[case.pk])).content.decode()
+    assert "已主动公开" in page and item.title in page
+    assert reverse("portal:item", args=[agency_a.pk, item.pk]) in page
