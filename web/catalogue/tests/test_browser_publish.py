@@ -18,20 +18,31 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(screenshot_dir() / f"catalogue-{name}.png"), full_page=True)
 
 
-def as_user(browser: Any, live_server: Any, user: Any) -> Any:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, base_url=live_server.url)
-    page = context.new_page()
-    if user is not None:
-        login(page, user)
-    return page
+@pytest.fixture
+def as_user(browser, live_server):  # type: ignore[no-untyped-def]
+    """Open a page in a fresh browser context, logged in as `user` (None: the public); all closed at the end
+    so that no page keeps talking to the live server after the test."""
+    contexts: list[Any] = []
+
+    def open_page(user: Any) -> Any:
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        if user is not None:
+            login(page, user)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
-def test_publishing_workflow(browser, live_server, agency_a, owner, colleague, approver, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_publishing_workflow(as_user, agency_a, owner, colleague, approver, tmp_path) -> None:  # type: ignore[no-untyped-def]
     attachment = tmp_path / "实施方案.pdf"
     attachment.write_bytes(b"%PDF-1.4 demo attachment")
 
     # 1. The author drafts the item, with an attachment, and submits it for confidentiality review.
-    author = as_user(browser, live_server, owner)
+    author = as_user(owner)
     author.goto("/work/catalogue/items/new/")
     author.get_by_label("标题").fill("测试区教育局2025年义务教育招生工作实施方案")
     author.get_by_label("公开类别").select_option("a11")
@@ -52,7 +63,7 @@ def test_publishing_workflow(browser, live_server, agency_a, owner, colleague, a
     item_url = author.url
 
     # 2. A colleague rejects it with a reason; the author sees the reason and resubmits.
-    reviewer = as_user(browser, live_server, colleague)
+    reviewer = as_user(colleague)
     reviewer.goto(item_url)
     reviewer.get_by_label("审查意见或退回理由").fill("附件第 3 页含学生家长姓名和电话，请删除后重新提交。")
     reviewer.get_by_role("button", name="退回起草人").click()
@@ -66,7 +77,7 @@ def test_publishing_workflow(browser, live_server, agency_a, owner, colleague, a
     reviewer.goto(item_url)
     reviewer.get_by_role("button", name="审查通过").click()
     assert reviewer.locator("#item-status").inner_text() == "待审批"
-    boss = as_user(browser, live_server, approver)
+    boss = as_user(approver)
     boss.goto("/work/catalogue/")
     boss.get_by_role("link", name="测试区教育局2025年义务教育招生工作实施方案").click()
     boss.get_by_role("button", name="批准发布").click()
@@ -78,7 +89,7 @@ def test_publishing_workflow(browser, live_server, agency_a, owner, colleague, a
     assert item.status == Status.PUBLISHED and item.reviewer == colleague and item.approver == approver
 
     # 4. The public sees it on the portal, can reach it by keyboard, and download the attachment.
-    public = as_user(browser, live_server, None)
+    public = as_user(None)
     public.goto(f"/gk/{agency_a.pk}/")
     public.keyboard.press("Tab")
     assert public.evaluate("document.activeElement.textContent") == "跳到正文"
