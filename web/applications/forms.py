@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 
 from web.accounts.models import Agency
 from web.applications.choices import (
@@ -149,7 +150,7 @@ class StaffApplicationForm(ApplicantForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         when = data.get("received_on")
-        if when and when > dt.date.today() + dt.timedelta(days=1):
+        if when and when > timezone.localdate():
             self.add_error("received_on", "收到日期不能晚于今天。")
         if not (data.get("phone") or data.get("email") or data.get("address")):
             self.add_error("phone", "请至少填写一种联系方式（电话、电子邮箱或通信地址，条例第二十九条）。")
@@ -179,7 +180,7 @@ class ActionForm(forms.Form):
 
     def clean_date(self) -> dt.date:
         day = self.cleaned_data["date"]
-        if day > dt.date.today() + dt.timedelta(days=1):
+        if day > timezone.localdate():
             raise forms.ValidationError("日期不能晚于今天。")
         return day
 
@@ -237,7 +238,7 @@ class FeeForm(ActionForm):
 def decision_outcomes(on: dt.date | None = None) -> list[tuple[str, str]]:
     """The outcome leaves a reply can choose: not the two 'deemed abandoned' rows (recorded by their own
     actions) and, from 2021, not the single （六） row of the 2019 layout."""
-    year = (on or dt.date.today()).year
+    year = (on or timezone.localdate()).year
     skip = {Outcome.OTHER_1, Outcome.OTHER_2} | ({Outcome.OTHER} if year >= 2021 else set())
     return [(code, label) for code, label in Outcome.choices if code not in skip]
 

@@ -114,7 +114,10 @@ def test_overdue_dashboard(page: Any, calendar_years: Any, agency_a: Any, owner:
     assert soon_row.count() >= 1
     page.screenshot(path=str(shots / "cases-dashboard.png"), full_page=True)
     page.get_by_role("link", name="全部申请").click()
+    page.wait_for_url("**/work/cases/list/")
+    page.wait_for_load_state("load")  # the "/" shortcut lives in the page script
     page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
     page.keyboard.type(overdue.tracking_number)
     page.keyboard.press("Enter")
     page.wait_for_url("**q=*")
