@@ -248,12 +248,17 @@ def _rows(root: lxml.html.HtmlElement) -> Iterator[Row]:
     yield from walker.rows
 
 
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def parse_html_bytes(data: bytes, path: str | None = None) -> SourceDocument:
     """Read an HTML page from bytes (see the module docstring)."""
     if not data.strip():
         raise UnreadableDocument("文件为空，没有可读取的内容")
     text, encoding = decode_html(data)
-    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "")
+    # Control characters (other than tab and line breaks) carry no text, and lxml refuses them in any
+    # text it is asked to set, which editing the tree below does.
+    text = _NOT_XML_TEXT.sub("", _XML_DECLARATION.sub("", text, count=1))
     title = None
     try:
         root = lxml.html.document_fromstring(text)
