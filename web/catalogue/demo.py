@@ -215,7 +215,7 @@ def _government(ctx: DemoContext, rng: random.Random) -> dict[str, Column]:
 
     # Policies, most with an interpretation published with them; two without.
     for k, (title, stem, interpreted) in enumerate(POLICIES):
-        published_on = today - dt.timedelta(days=9 + 47 * k)
+        published_on = today - dt.timedelta(days=9 + 95 * k)
         policy = b.published(
             columns["政策文件"],
             "a01" if stem == "清政规" else ("a12" if "应急" in title else "a11"),
