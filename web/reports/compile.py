@@ -56,7 +56,12 @@ def compile_report(agency: Agency, year: int, previous: Report | None = None) ->
     note = PriorNote.objects.filter(agency=agency, year=year).first()
     is_government = agency.kind == AgencyKind.GOVERNMENT
     texts = {
-        1: narrative.part1(report, is_government=is_government, assessment=note.assessment if note else ""),
+        1: narrative.part1(
+            report,
+            is_government=is_government,
+            assessment=note.assessment if note else "",
+            figures=sources.part1_lines(agency, year),
+        ),
         4: narrative.part4(report),
         5: narrative.part5(narrative.problems_of(previous)),
         6: narrative.part6(

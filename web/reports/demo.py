@@ -120,7 +120,7 @@ def write_parts(report: Report, agency: Agency, rng: random.Random, previous: Re
             f"{short}坚持公文公开属性源头认定，落实先审查、后公开和一事一审制度。",
         )
         .replace(
-            narrative.TODO.format("组织领导、培训、监督检查等情况"),
+            narrative.TODO.format("组织领导、监督检查等情况"),
             f"{short}明确分管负责同志和专职工作人员，全年开展业务培训和自查。",
         )
     )

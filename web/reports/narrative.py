@@ -27,7 +27,12 @@ def _yuan(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01'))}"
 
 
-def part1(report: Report, *, is_government: bool, assessment: str = "") -> str:
+def part1(report: Report, *, is_government: bool, assessment: str = "", figures: list[str] | None = None) -> str:
+    """Part 1; `figures` are the registers' sentences: [catalogue, channels…, activities]."""
+    figures = list(figures or [])
+    catalogue = figures[0] if figures else ""
+    activities = figures[-1] if len(figures) >= 2 else ""
+    channels = "".join(figures[1:-1])
     year, agency = report.year, report.agency or "本机关"
     view = resolve_table1(report)
     decisions = L.T1_COL_DECISIONS_2021 if report.format == "2021" else L.T1_COL_DECISIONS_2019
@@ -44,12 +49,14 @@ def part1(report: Report, *, is_government: bool, assessment: str = "") -> str:
         f"{year}年，{agency}认真贯彻落实{L.REGULATION}，坚持以公开为常态、不公开为例外，"
         f"扎实推进政府信息公开工作。现将本年度政府信息公开工作情况报告如下。",
         f"（一）主动公开。本年度制发{normative_row}{_n(normative)}件，作出{L.T1_ROW_LICENSING}决定{_n(licensing)}件，"
-        f"作出{L.T1_ROW_PENALTY}决定{_n(penalty)}件，作出{L.T1_ROW_COERCION}决定{_n(coercion)}件，均按规定予以公开。",
+        f"作出{L.T1_ROW_PENALTY}决定{_n(penalty)}件，作出{L.T1_ROW_COERCION}决定{_n(coercion)}件，均按规定予以公开。"
+        + catalogue,
         f"（二）依申请公开。本年度新收政府信息公开申请{_n(new)}件，上年结转{_n(carried)}件；"
         f"办结{_n(total)}件，其中予以公开{_n(granted)}件；结转下年度继续办理{_n(forward)}件。",
         "（三）政府信息管理。" + TODO.format("政府信息公开属性源头认定、保密审查、政策解读等情况"),
-        "（四）政府信息公开平台建设。" + TODO.format("政府网站、政务新媒体、政务服务场所等公开平台建设情况"),
-        "（五）监督保障。" + TODO.format("组织领导、培训、监督检查等情况"),
+        "（四）政府信息公开平台建设。"
+        + (channels or TODO.format("政府网站、政务新媒体、政务服务场所等公开平台建设情况")),
+        "（五）监督保障。" + activities + TODO.format("组织领导、监督检查等情况"),
     ]
     if is_government:
         lines.append(

@@ -8,6 +8,7 @@ sentences this system itself prefills are ignored: every agency starts from them
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -50,7 +51,7 @@ def _spans(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _template_keys(report: Report) -> set[str]:
+def _template_keys(report: Report, extra: Sequence[str] = ()) -> set[str]:
     texts = [
         narrative.part1(report, is_government=True),
         narrative.part4(report),
@@ -58,6 +59,7 @@ def _template_keys(report: Report) -> set[str]:
         narrative.part6(None),
         narrative.part6(Fees(0, Decimal(0), Decimal(0))),
         narrative.part6(Fees(1, Decimal(1), Decimal(1))),
+        *extra,
     ]
     return {key(s) for t in texts for s in sentences(t)}
 
@@ -93,9 +95,10 @@ class CopiedText:
         )
 
 
-def copied_text(report: Report, others: list[tuple[str, Report]]) -> CopiedText:
-    """Compare `report`'s parts with each (label, other report); label says e.g. 「上年度报告」."""
-    ignore = _template_keys(report)
+def copied_text(report: Report, others: list[tuple[str, Report]], generated: Sequence[str] = ()) -> CopiedText:
+    """Compare `report`'s parts with each (label, other report); label says e.g. 「上年度报告」. `generated`
+    are further sentences the system wrote (figures from the records), ignored like the prefilled ones."""
+    ignore = _template_keys(report, generated)
     index: dict[str, str] = {}
     for label, other in others:
         for part in other.parts:

@@ -3,6 +3,8 @@
 - `web.applications.tables.tables_for(agency, year)` → {"table2": {row: [7]}, "table3": [15]}
 - `web.registers.tables.table1_for(agency, year)` → {table-1 key: value}
 - `web.applications.tables.fees_for(agency, year)` → {"notices": n, "notified": 元, "collected": 元}
+- `web.registers.figures.part1_figures(agency, year).sentences()` → part-1 sentences (catalogue, channels,
+  activities)
 
 An app that is not installed (or has no such function) contributes nothing: its cells stay blank (never 0),
 which the rules then flag, so a missing source is visible rather than silently counted as zero.
@@ -64,3 +66,11 @@ def fees(agency: Agency, year: int) -> Fees | None:
         notified=Decimal(str(get("notified", 0) or 0)),
         collected=Decimal(str(get("collected", 0) or 0)),
     )
+
+
+def part1_lines(agency: Agency, year: int) -> list[str]:
+    """Sentences quoting the catalogue, channel and activity figures of the year (registers app), or []."""
+    func = _function("web.registers.figures", "part1_figures")
+    if func is None:
+        return []
+    return [str(line) for line in func(agency, year).sentences()]

@@ -54,7 +54,9 @@ def copy_comparison(row: AnnualReport) -> similarity.CopiedText:
         .select_related("agency")
     )
     others += [(peer.agency.name, peer.report) for peer in peers]
-    return similarity.copied_text(row.report, others)
+    from web.reports.sources import part1_lines
+
+    return similarity.copied_text(row.report, others, part1_lines(row.agency, row.year))
 
 
 def findings(row: AnnualReport) -> list[Finding]:
