@@ -31,6 +31,7 @@ from web.catalogue import columns as monitoring
 from web.catalogue.exports import export_response
 from web.catalogue.forms import ColumnForm, ItemFilterForm, ItemForm, ReasonForm, ValidityForm
 from web.catalogue.models import Attachment, Column, Item, Reminder, Status, WorkflowError
+from web.catalogue.reminders import remind, reminder_text
 
 
 def acting_agencies(user: Any) -> list[Agency]:
@@ -353,14 +354,9 @@ def column_remind(request: HttpRequest, pk: int) -> HttpResponse:
     status = monitoring.monitor.column_status(
         monitoring.histories_for_column(column), timezone.localdate(), monitoring.thresholds()
     )
-    text = f"栏目「{column.name}」{status.label}"
-    if status.last_date:
-        text += f"，最近一次更新为 {status.last_date:%Y-%m-%d}"
-    Reminder.objects.create(
-        column=column, recipient=column.owner, message=text + "，请及时更新。", created_by=request.user
-    )
-    log_change(request.user, column.agency, column, "remind", text)
-    messages.success(request, f"已提醒{column.owner.get_full_name() or column.owner.username}：{text}。")
+    remind(column, status, request.user)
+    name = column.owner.get_full_name() or column.owner.username
+    messages.success(request, f"已提醒{name}：{reminder_text(column, status)}。")
     return redirect(f"{_url('catalogue:dashboard')}?agency={column.agency_id}")
 
 

@@ -133,3 +133,27 @@ def test_supervisor_overview_and_no_work_queues(item, owner, supervisor, agency_
     assert "起草新信息" not in page and item.title not in page  # a supervisor does not review
     page = client_for(owner).get("/work/catalogue/").content.decode()
     assert "所辖机关栏目更新概况" not in page and "起草新信息" in page
+
+
+def test_daily_reminders_once_per_open_problem(agency_a, owner, colleague) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    today = dt.date(2025, 6, 30)
+    stale = Column.objects.create(agency=agency_a, name="工作动态", column_type=ColumnType.DYNAMIC, owner=owner)
+    make_item(agency_a, owner, column=stale, status=Status.PUBLISHED, published_on=dt.date(2025, 6, 1))
+    fine = Column.objects.create(agency=agency_a, name="通知公告", column_type=ColumnType.NOTICE, owner=colleague)
+    make_item(agency_a, owner, column=fine, status=Status.PUBLISHED, published_on=dt.date(2025, 6, 20))
+    soon = Column.objects.create(agency=agency_a, name="要闻", column_type=ColumnType.DYNAMIC, owner=colleague)
+    make_item(agency_a, owner, column=soon, status=Status.PUBLISHED, published_on=dt.date(2025, 6, 18))
+    Column.objects.create(agency=agency_a, name="空栏目", column_type=ColumnType.NOTICE)  # no owner: nobody to remind
+    call_command("remind_columns", "--today", "2025-06-30", verbosity=0)
+    sent = {r.column.name: r.message for r in Reminder.objects.select_related("column")}
+    assert sent == {
+        "工作动态": "栏目「工作动态」超期未更新，最近一次更新为 2025-06-01，请及时更新。",
+        "要闻": "栏目「要闻」即将超期，最近一次更新为 2025-06-18，请在 2025-07-02 前更新。",
+    }
+    from web.catalogue.reminders import remind_all
+
+    assert remind_all(today) == 0  # open reminders are not repeated
+    Reminder.objects.filter(column=stale).update(done_at=dt.datetime(2025, 6, 30, tzinfo=dt.UTC))
+    assert remind_all(today) == 1  # still overdue after being marked done: reminded again
