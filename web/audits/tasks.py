@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 
 from django.db import OperationalError, transaction
-from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
 
@@ -110,30 +109,40 @@ def _reason(exc: Exception) -> str:
     return f"文件已损坏或无法解析（{type(exc).__name__}：{str(exc)[:200]}）"
 
 
-def process(batch_id: int, run: int) -> int:
-    """Audit every file of the batch for `run` that has no result for it yet (so a batch whose worker died
-    resumes where it stopped); returns the number of files audited now."""
+CHUNK = 8  # files per task: a batch is spread over every running worker process
+
+
+def _results_so_far(batch_id: int, run: int) -> int:
+    return AuditResult.objects.filter(file__batch_id=batch_id, run=run).count()
+
+
+def process(batch_id: int, run: int, file_ids: list[int] | None = None) -> int:
+    """Audit the batch's files (all, or `file_ids`) that have no result for `run` yet, so that a run whose
+    worker died resumes where it stopped; returns the number of files audited now.
+
+    Several tasks may work on one batch at once (one per chunk of files): progress is the number of results
+    the run has, and whichever task finds every file audited marks the batch done.
+    """
     batch = AuditBatch.objects.get(pk=batch_id)
     version = parser_version()
-    finished = set(AuditResult.objects.filter(file__batch=batch, run=run).values_list("file_id", flat=True))
+    now = timezone.now()
+    _retrying(lambda: AuditBatch.objects.filter(pk=batch_id, started_at__isnull=True).update(started_at=now))
     _retrying(
         lambda: AuditBatch.objects.filter(pk=batch_id).update(
-            state=BatchState.RUNNING,
-            processed=len(finished),
-            started_at=timezone.now(),
-            heartbeat=timezone.now(),
-            finished_at=None,
-            error="",
+            state=BatchState.RUNNING, heartbeat=now, processed=_results_so_far(batch_id, run)
         )
     )
+    files = batch.files.exclude(results__run=run).order_by("name", "id")
+    if file_ids is not None:
+        files = files.filter(pk__in=file_ids)
     done = 0
     try:
-        for file in batch.files.exclude(pk__in=finished).order_by("name", "id"):
+        for file in files:
             audit_file(file, run, version)
             done += 1
             _retrying(
                 lambda: AuditBatch.objects.filter(pk=batch_id).update(
-                    processed=F("processed") + 1, heartbeat=timezone.now()
+                    processed=_results_so_far(batch_id, run), heartbeat=timezone.now()
                 )
             )
     except Exception as exc:
@@ -141,13 +150,28 @@ def process(batch_id: int, run: int) -> int:
             state=BatchState.FAILED, finished_at=timezone.now(), error=f"{type(exc).__name__}：{exc}"
         )
         raise
-    _retrying(lambda: AuditBatch.objects.filter(pk=batch_id).update(state=BatchState.DONE, finished_at=timezone.now()))
+    if _results_so_far(batch_id, run) >= batch.files.count():
+        _retrying(
+            lambda: AuditBatch.objects.filter(pk=batch_id).update(state=BatchState.DONE, finished_at=timezone.now())
+        )
     return done
 
 
 @task()
-def run_batch(batch_id: int, run: int) -> int:
-    return process(batch_id, run)
+def run_batch(batch_id: int, run: int, file_ids: list[int] | None = None) -> int:
+    return process(batch_id, run, file_ids)
+
+
+def enqueue(batch: AuditBatch) -> int:
+    """Queue the batch's current run: one task per CHUNK files still without a result; returns the count."""
+    ids = list(batch.files.exclude(results__run=batch.run).order_by("name", "id").values_list("pk", flat=True))
+    if not ids:
+        AuditBatch.objects.filter(pk=batch.pk).update(state=BatchState.DONE, finished_at=timezone.now())
+        return 0
+    AuditBatch.objects.filter(pk=batch.pk).update(finished_at=None, error="")
+    for start in range(0, len(ids), CHUNK):
+        run_batch.enqueue(batch.pk, batch.run, ids[start : start + CHUNK])
+    return (len(ids) + CHUNK - 1) // CHUNK
 
 
 def store_files(batch: AuditBatch, incoming: list[object]) -> int:

@@ -19,7 +19,7 @@ from web.accounts.models import Agency, Role, log_change
 from web.accounts.permissions import can_act, get_visible_or_404, own_agency_ids, primary_agency
 from web.audits import files as upload_files
 from web.audits.models import AuditBatch, AuditFinding, AuditResult, BatchState, Review
-from web.audits.tasks import run_batch, store_files
+from web.audits.tasks import enqueue, store_files
 from xxgk.rules import RULES
 
 
@@ -88,7 +88,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         batch.total = store_files(batch, list(incoming))
         batch.save(update_fields=["total"])
         log_change(request.user, agency, batch, "upload", f"上传 {batch.total} 个文件开展年报审查")
-        transaction.on_commit(lambda: run_batch.enqueue(batch.pk, batch.run))
+        transaction.on_commit(lambda: enqueue(batch))
     skipped = [i for i in incoming if i.kind is None]
     if skipped:
         messages.warning(request, f"{len(skipped)} 个文件无法审查，将在结果中列出原因并跳过。")
@@ -153,7 +153,7 @@ def rerun(request: HttpRequest, pk: int) -> HttpResponse:
     if batch.stalled(timezone.now()):
         with transaction.atomic():
             log_change(request.user, batch.agency, batch, "resume", f"继续第{batch.run}轮审查（后台任务中断）")
-            transaction.on_commit(lambda: run_batch.enqueue(batch.pk, batch.run))
+            transaction.on_commit(lambda: enqueue(batch))
         messages.success(request, f"已继续第{batch.run}轮审查，已审完的文件不再重复审查。")
         return redirect("audits:batch", pk=batch.pk)
     if not batch.finished:
@@ -164,7 +164,7 @@ def rerun(request: HttpRequest, pk: int) -> HttpResponse:
         batch.state, batch.processed = BatchState.QUEUED, 0
         batch.save(update_fields=["run", "state", "processed"])
         log_change(request.user, batch.agency, batch, "rerun", f"以当前解析器重新审查（第{batch.run}轮）")
-        transaction.on_commit(lambda: run_batch.enqueue(batch.pk, batch.run))
+        transaction.on_commit(lambda: enqueue(batch))
     messages.success(request, f"已开始第{batch.run}轮审查；完成后可查看与上一轮的差异。")
     return redirect("audits:batch", pk=batch.pk)
 
