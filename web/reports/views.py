@@ -305,10 +305,25 @@ def public(request: HttpRequest, pk: int) -> HttpResponse:
         for s in layout.sections
     ]
     newer = getattr(row, "superseded_by", None)
+    portal: dict[str, Any] = {}
+    try:  # the portal's header for this agency (breadcrumbs, its columns), when the portal is installed
+        from web.portal.views import _common
+
+        portal = _common(row.agency)
+    except ImportError:
+        pass
     return render(
         request,
         "reports/public.html",
-        {"row": row, "title": layout.title, "sections": sections, "downloads": DOWNLOADS, "newer": newer},
+        {
+            **portal,
+            "row": row,
+            "title": layout.title,
+            "sections": sections,
+            "downloads": DOWNLOADS,
+            "newer": newer,
+            "portal_header": bool(portal),
+        },
     )
 
 
