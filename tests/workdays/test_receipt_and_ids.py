@@ -50,12 +50,13 @@ def test_missing_raw_date_names_the_field() -> None:
 def test_known_identifiers() -> None:
     assert id_number_error("11010519491231002X") is None
     assert id_number_error("11010519491231002x") is None  # lower-case x accepted
+    assert id_number_error("１１０１０５１９４９１２３１００２Ｘ") is None  # full-width, as pasted from Word
     assert "校验位" in (id_number_error("110105194912310021") or "")
     assert "出生日期" in (id_number_error("110105194913310029") or "")
-    assert "18 位" in (id_number_error("1101051949123100") or "")
+    assert "18位，当前为16位" in (id_number_error("1101051949123100") or "")
     assert uscc_error("91350100M000100Y43") is None
     assert "校验位" in (uscc_error("91350100M000100Y44") or "")
-    assert "不含 I、O" in (uscc_error("91350100M000100O43") or "")
+    assert "不允许的字符：O" in (uscc_error("91350100M000100O43") or "")
 
 
 @given(st.text(alphabet="0123456789", min_size=17, max_size=17), st.integers(min_value=0, max_value=16))

@@ -23,13 +23,9 @@ from web.applications.choices import (
     Outcome,
     ReceiptChannel,
 )
-from web.applications.validators import (
-    MAX_ATTACHMENT_BYTES,
-    attachment_error,
-    id_number_error,
-    normalise_code,
-    uscc_error,
-)
+from web.applications.validators import MAX_ATTACHMENT_BYTES, attachment_error
+from xxgk.identifiers import id_number_error, uscc_error
+from xxgk.identifiers import normalise as normalise_code
 from xxgk.workdays.receipt import RAW_DATE_LABELS, RECEIPT_RULES
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

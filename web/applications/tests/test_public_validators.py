@@ -10,13 +10,8 @@ import pytest
 from docx import Document
 
 from web.applications import privacy
-from web.applications.validators import (
-    MAX_ATTACHMENT_BYTES,
-    attachment_error,
-    bytes_kind,
-    id_number_error,
-    uscc_error,
-)
+from web.applications.validators import MAX_ATTACHMENT_BYTES, attachment_error, bytes_kind
+from xxgk.identifiers import id_number_error, uscc_error
 
 VALID_ID = "11010519491231002X"
 VALID_ID_2 = "440300199003071234"
