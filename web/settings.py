@@ -78,6 +78,9 @@ DATABASES = {
 }
 
 TASKS = {"default": {"BACKEND": env_str("XXGK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# `manage.py worker` puts a RUNNING task back in the queue when its worker is gone; a worker on another
+# host cannot be checked, so its task counts as orphaned after this many minutes.
+XXGK_TASK_STALE_MINUTES = env_int("XXGK_TASK_STALE_MINUTES", 30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,19 +1,18 @@
-"""A batch audit survives its worker being killed: the real database worker runs in a subprocess, is killed
-with SIGKILL in the middle of a batch, is started again, and then every file has exactly one result.
+"""A batch audit survives its worker being killed: the real worker (`manage.py worker`) runs in a
+subprocess, is killed with SIGKILL in the middle of a batch, is started again, and then every file has
+exactly one result.
 
 The tests use their own SQLite file (the worker is another process, so it cannot see a test transaction):
 `manage.py migrate` once, then per test a copy of that database, a batch created and enqueued through
-`store_files` and `run_batch.enqueue` as the upload view does, and `manage.py db_worker` twice.
+`store_files` and `run_batch.enqueue` as the upload view does, and the worker twice.
 
 - A killed worker leaves no partial or duplicate result: each result is written in one transaction and
   (file, run) is unique.
-- Resuming works through 「继续审查」: once a batch has made no progress for `STALL_AFTER`, the batch page's
-  button (the `audits:rerun` view, posted here by a supervisor) enqueues the run again, and the next worker
-  audits only the files without a result.
-- Restarting the worker alone does not resume (strict expected failure, so it turns red once it does and
-  the marker is removed): django-tasks-db marks a task RUNNING when a worker takes it and never hands a
-  RUNNING task to another worker, so the killed worker's task is not run again until someone presses
-  「继续审查」; an automatic sweep of stale RUNNING tasks is what is missing.
+- Restarting the worker resumes by itself: `manage.py worker` puts the task of a worker that died on this
+  host back in the queue (django-tasks-db alone never hands a RUNNING task to another worker), and the
+  audit of a batch skips the files that already have a result.
+- Resuming also works through 「继续审查」: once a batch has made no progress for `STALL_AFTER`, the batch
+  page's button (the `audits:rerun` view, posted here by a supervisor) enqueues the run again.
 """
 
 from __future__ import annotations
@@ -98,7 +97,7 @@ def environment(database: Path, media: Path) -> dict[str, str]:
 
 def worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        [sys.executable, str(ROOT / "manage.py"), "worker", "--batch", "--no-startup-delay", "--no-reload"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -174,14 +173,11 @@ def test_a_killed_batch_resumes_through_continue_without_losing_or_duplicating_r
     assert (processed, total, state) == (killed.total, killed.total, "done")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="a task whose worker was killed stays RUNNING in django-tasks-db and is never run again by itself",
-)
 def test_restarting_the_worker_alone_resumes_a_killed_batch(killed: Killed) -> None:
     run_worker_to_the_end(killed.env)
     after = results_per_file(killed.database)
     assert max(after.values()) == 1, "a file got two results after the restart"
     missing = sorted(f for f, n in after.items() if n == 0)
     assert not missing, f"{len(missing)} of {killed.total} files have no result after the worker was restarted"
+    processed, total, state = progress(killed.database)
+    assert (processed, total, state) == (killed.total, killed.total, "done")
