@@ -66,8 +66,8 @@ def uscc_error(value: str) -> str | None:
 
 
 def masked_id_number(value: str) -> str:
-    """Keep the first 3 and last 4 characters: 320***********1234 (for lists and letters to third parties)."""
+    """Keep the first 3 and last 2 characters: 110*************2X (lists, exports, supervisors' views)."""
     v = normalise(value)
-    if len(v) <= 7:
+    if len(v) <= 5:
         return "*" * len(v)
-    return v[:3] + "*" * (len(v) - 7) + v[-4:]
+    return v[:3] + "*" * (len(v) - 5) + v[-2:]

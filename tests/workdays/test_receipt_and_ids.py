@@ -76,5 +76,6 @@ def test_uscc_check_char_catches_any_single_char_change(body: str, pos: int) -> 
 
 
 def test_masking() -> None:
-    assert masked_id_number("320102199001011234") == "320***********1234"
+    assert masked_id_number("320102199001011234") == "320*************34"
     assert masked_id_number("12345") == "*****"
+    assert masked_id_number("１１０１０５１９４９１２３１００２Ｘ") == "110*************2X"

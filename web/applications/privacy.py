@@ -3,13 +3,12 @@ lists, exports). Only staff of the handling agency see full ID numbers and conta
 
 from __future__ import annotations
 
+from xxgk.identifiers import masked_id_number
+
 
 def mask_id(value: str) -> str:
-    """Keep the first 3 and last 2 characters: 110***********123X → 110*************3X."""
-    value = (value or "").strip()
-    if len(value) <= 5:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 5) + value[-2:]
+    """Keep the first 3 and last 2 characters: 11010519491231002X → 110*************2X."""
+    return masked_id_number(value or "")
 
 
 def mask_phone(value: str) -> str:
